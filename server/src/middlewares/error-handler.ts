@@ -1,0 +1,37 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../errors.js';
+
+/** Unknown /api routes: 404 with a stable code, not Express's HTML page. */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'ROUTE_NOT_FOUND', `no API route ${req.method} ${req.path}`));
+};
+
+/** Maps a status from body-parser and friends (they set err.status / err.type) to our codes. */
+function fromHttpError(error: { status?: number; type?: string; message?: string }): AppError | undefined {
+  const status = error.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  if (error.type === 'entity.parse.failed') return new AppError(400, 'BAD_REQUEST', 'the request body is not valid JSON');
+  if (error.type === 'entity.too.large') return new AppError(413, 'PAYLOAD_TOO_LARGE', 'the request body is too large');
+  if (status === 415) return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', error.message ?? 'unsupported media type');
+  return new AppError(status, 'BAD_REQUEST', 'the request could not be read');
+}
+
+/**
+ * The last middleware: every error leaves as { error: { code, message } }. Client errors keep their
+ * message; anything unexpected is logged with its stack and answered 500 INTERNAL without details.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const appError = error instanceof AppError ? error : fromHttpError(error as Record<string, never>);
+    if (appError) {
+      res.status(appError.status).json({
+        error: { code: appError.code, message: appError.message, ...(appError.details ?? {}) },
+      });
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    if (res.headersSent) return;
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'an internal error occurred; it has been logged' } });
+  };
+}
