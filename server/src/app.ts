@@ -1,20 +1,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
+import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
+import { GraphDb } from './db/graph-db.js';
+import { errorHandler } from './middlewares/error-handler.js';
 import { REPO_ROOT } from './paths.js';
-import { SystemRepository } from './repositories/system-repository.js';
-import { healthRoutes } from './routes/health/health.js';
+import { apiRouter } from './routes/index.js';
 
 export interface AppDeps {
   driver: Driver;
   database: string;
   logger: Logger;
   neo4jMode: 'embedded' | 'external';
+  /** Origins allowed to call the API from a browser (CORS). Empty: CORS off (same origin only). */
+  corsOrigins?: string[];
+  /** Server-side timeout of API read queries (ms). */
+  readTimeoutMs?: number;
   /** Built web assets to serve; defaults to web/dist. */
   webDist?: string;
 }
@@ -24,19 +30,22 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.set('etag', 'weak');
   app.use(helmet());
+  app.use(compression());
   app.use(
     pinoHttp({
       logger: deps.logger.child({ module: 'http' }),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
+  if (deps.corsOrigins && deps.corsOrigins.length > 0) {
+    app.use('/api', cors({ origin: deps.corsOrigins, methods: ['GET', 'HEAD', 'POST'] }));
+  }
   app.use(express.json({ limit: '1mb' }));
 
-  const api = express.Router();
-  api.use(healthRoutes(new SystemRepository(deps.driver, deps.database), deps.neo4jMode));
-  api.use(apiNotFound);
-  app.use('/api', api);
+  const db = new GraphDb(deps.driver, { database: deps.database, readTimeoutMs: deps.readTimeoutMs });
+  app.use('/api', apiRouter({ db, logger: deps.logger, neo4jMode: deps.neo4jMode }));
 
   const webDist = deps.webDist ?? join(REPO_ROOT, 'web', 'dist');
   if (existsSync(webDist)) {

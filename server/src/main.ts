@@ -62,7 +62,14 @@ async function main(): Promise<void> {
       logger.info(seed, 'seed applied');
     }
     await webBuild;
-    const app = createApp({ driver, database: config.neo4j.database, logger, neo4jMode: config.neo4j.mode });
+    const app = createApp({
+      driver,
+      database: config.neo4j.database,
+      logger,
+      neo4jMode: config.neo4j.mode,
+      corsOrigins: config.corsOrigins,
+      readTimeoutMs: config.readTimeoutMs,
+    });
     server = app.listen(config.port, config.host, () => {
       logger.info(`Sightline is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
     });

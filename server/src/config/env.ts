@@ -36,6 +36,10 @@ const envSchema = z.object({
   SIGHTLINE_NEO4J_HEAP: memorySize.default(EMBEDDED_NEO4J_DEFAULTS.heap),
   SIGHTLINE_NEO4J_PAGECACHE: memorySize.default(EMBEDDED_NEO4J_DEFAULTS.pageCache),
   SIGHTLINE_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(EMBEDDED_NEO4J_DEFAULTS.startTimeoutMs),
+  /** Comma-separated origins allowed to call the API from other sites (CORS); empty = off. */
+  CORS_ORIGINS: z.string().default(''),
+  /** Server-side timeout of the API's read queries, in ms. */
+  SIGHTLINE_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Apply cypher/seed/ at start (idempotent; never overwrites later edits). */
   SIGHTLINE_SEED: flag.default(true),
 });
@@ -60,6 +64,8 @@ export interface Config {
         database: string;
       };
   seed: boolean;
+  corsOrigins: string[];
+  readTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -95,5 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
     };
   }
-  return { port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL, neo4j, seed: e.SIGHTLINE_SEED };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    neo4j,
+    seed: e.SIGHTLINE_SEED,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    readTimeoutMs: e.SIGHTLINE_READ_TIMEOUT_MS,
+  };
 }

@@ -1,0 +1,64 @@
+import type { Driver, QueryResult, RecordShape } from 'neo4j-driver';
+import { toPlainObject } from './plain.js';
+
+export interface GraphDbOptions {
+  /** Database name ("neo4j" on Community and the embedded default). */
+  database: string;
+  /** Server-side timeout of every read transaction (ms). */
+  readTimeoutMs?: number;
+  /** Server-side timeout of every write transaction (ms). */
+  writeTimeoutMs?: number;
+}
+
+/** Defaults of GraphDb; one comment per option. */
+export const GRAPH_DB_DEFAULTS = {
+  /** Reads are interactive: a read that takes longer than this is cut off by Neo4j. */
+  readTimeoutMs: 15_000,
+  /** Writes (imports run in batches) may take longer. */
+  writeTimeoutMs: 120_000,
+} as const;
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The handle repositories use to run Cypher (and the only one they get): reads go through
+ * managed READ transactions (routed to followers on a cluster, retried on transient errors) with
+ * a server-side timeout; rows come back as plain JSON objects (see toPlain).
+ */
+export class GraphDb {
+  readonly driver: Driver;
+  readonly database: string;
+  private readonly readTimeoutMs: number;
+  private readonly writeTimeoutMs: number;
+
+  constructor(driver: Driver, options: GraphDbOptions) {
+    this.driver = driver;
+    this.database = options.database;
+    this.readTimeoutMs = options.readTimeoutMs ?? GRAPH_DB_DEFAULTS.readTimeoutMs;
+    this.writeTimeoutMs = options.writeTimeoutMs ?? GRAPH_DB_DEFAULTS.writeTimeoutMs;
+  }
+
+  /** Runs one read query with $parameters; resolves to plain rows. */
+  async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    const result = await this.driver.executeQuery(cypher, params, {
+      database: this.database,
+      routing: 'READ',
+      transactionConfig: { timeout: this.readTimeoutMs },
+    });
+    return rows(result);
+  }
+
+  /** Runs one write query with $parameters; resolves to plain rows. */
+  async write(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    const result = await this.driver.executeQuery(cypher, params, {
+      database: this.database,
+      routing: 'WRITE',
+      transactionConfig: { timeout: this.writeTimeoutMs },
+    });
+    return rows(result);
+  }
+}
+
+function rows(result: QueryResult<RecordShape>): Row[] {
+  return result.records.map((record) => toPlainObject(record.toObject()));
+}
