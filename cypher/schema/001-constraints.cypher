@@ -14,6 +14,11 @@ FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT claim_id_unique IF NOT EXISTS
 FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 
+// Which seed files have been applied, and with which content (see applySeed): a seed file is
+// re-applied only when its content changes.
+CREATE CONSTRAINT seed_file_name_unique IF NOT EXISTS
+FOR (f:SeedFile) REQUIRE f.name IS UNIQUE;
+
 // One relationship id constraint per relationship type of the vocabulary
 // (RELATIONSHIP_TYPES in server/src/contracts/vocabulary.ts, same order).
 // A type added there needs its line here, an integration test checks both lists agree.

@@ -14,6 +14,7 @@ import { isInt, type Driver, type Node, type Relationship } from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTOR_KIND_NAMES,
+  BOOKKEEPING_LABELS,
   ACTOR_LABEL,
   CITES_TYPE,
   CLAIM_LABEL,
@@ -141,10 +142,19 @@ describe('seed: idempotent and non-destructive', () => {
     expect(before.nodes).toBeGreaterThan(0);
     expect(before.relationships).toBeGreaterThan(0);
 
-    await applySeed(driver, { database });
-    await applySeed(driver, { database });
+    await applySeed(driver, { database, force: true });
+    await applySeed(driver, { database, force: true });
 
     expect(await graphCounts()).toEqual(before);
+  });
+
+  it('skips a seed file already applied with the same content, and records what it applied', async () => {
+    const report = await applySeed(driver, { database });
+    expect(report.skipped).toBe(report.files);
+    expect(report.statements).toBe(0);
+    const recorded = await query('MATCH (f:SeedFile) RETURN f.name AS name, f.sha256 AS sha256 ORDER BY name');
+    expect(recorded.map((r) => r.get('name'))).toContain('001-founding-report.cypher');
+    expect(recorded.every((r) => /^[0-9a-f]{64}$/.test(r.get('sha256') as string))).toBe(true);
   });
 
   it('leaves every stored property unchanged when applied again', async () => {
@@ -158,7 +168,7 @@ describe('seed: idempotent and non-destructive', () => {
         )
       ).map((r) => stableJson([r.get('key'), r.get('props')]));
     const before = await snapshot();
-    await applySeed(driver, { database });
+    await applySeed(driver, { database, force: true });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -180,7 +190,7 @@ describe('seed: idempotent and non-destructive', () => {
         s: editedSummary,
       });
 
-      await applySeed(driver, { database });
+      await applySeed(driver, { database, force: true });
 
       const [after] = await query(
         `MATCH (n:Actor {id: 'microsoft'})
@@ -275,7 +285,8 @@ describe('seed: everything stored is in the vocabulary', () => {
 
   it('labels every node as exactly one of Actor, Source or Claim, and validates sources and claims', async () => {
     const kinds = new Set<string>(ACTOR_KIND_NAMES);
-    for (const node of await allNodes()) {
+    const bookkeeping = new Set<string>(BOOKKEEPING_LABELS);
+    for (const node of (await allNodes()).filter((n) => !n.labels.some((l) => bookkeeping.has(l)))) {
       const where = `node ${String(node.properties.id)} (${node.labels.join(':')})`;
       const roles = node.labels.filter((l) => l === ACTOR_LABEL || l === SOURCE_LABEL || l === CLAIM_LABEL);
       expect(roles, where).toHaveLength(1);

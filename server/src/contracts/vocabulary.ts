@@ -35,6 +35,9 @@ import { z } from 'zod';
 export const ACTOR_LABEL = 'Actor';
 export const SOURCE_LABEL = 'Source';
 export const CLAIM_LABEL = 'Claim';
+/** Labels of the app's own bookkeeping nodes (not part of the graph users explore). */
+export const SEED_FILE_LABEL = 'SeedFile';
+export const BOOKKEEPING_LABELS = [SEED_FILE_LABEL] as const;
 /** Claim -> Source (exactly one per claim), and Source -> Source (a report citing another). */
 export const CITES_TYPE = 'CITES';
 /** Relationship types that carry no evidence of their own and need no Claim. */

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench [-- <name> [options]]`: runs the benchmarks (all, or the one named). Each writes
+ * tests/bench/results/<name>.json and <name>.md; README shows the tables.
+ */
+import { runStartupBench } from './startup.js';
+
+const benches: Record<string, (args: string[]) => Promise<void>> = {
+  startup: runStartupBench,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const selected = name && !name.startsWith('--') ? [name] : Object.keys(benches);
+for (const key of selected) {
+  const bench = benches[key];
+  if (!bench) {
+    console.error(`unknown benchmark "${key}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`== ${key}`);
+  await bench(name && !name.startsWith('--') ? args : process.argv.slice(2));
+}
