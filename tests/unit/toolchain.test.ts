@@ -51,3 +51,12 @@ describe('pinned versions', () => {
     expect(join(NEO4J_POM)).toMatch(/server\/neo4j\/pom\.xml$/);
   });
 });
+
+describe('generatePassword', () => {
+  it('never starts with "-" (neo4j-admin would take it for an option) and is long and unique', async () => {
+    const { generatePassword } = await import('../../server/src/neo4j/password.js');
+    const passwords = Array.from({ length: 2000 }, generatePassword);
+    expect(passwords.every((p) => /^[A-Za-z0-9]/.test(p) && p.length >= 32)).toBe(true);
+    expect(new Set(passwords).size).toBe(passwords.length);
+  });
+});

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 
-/** Generates a password for the embedded Neo4j: 24 random bytes, base64url (32 characters). */
+/**
+ * Generates a password for the embedded Neo4j: "sl" + 24 random bytes in base64url (34 characters).
+ * The fixed prefix keeps it from starting with "-", which neo4j-admin would read as an option.
+ */
 export function generatePassword(): string {
-  return randomBytes(24).toString('base64url');
+  return `sl${randomBytes(24).toString('base64url')}`;
 }
 
 /** Reads the stored password, or undefined when there is none yet. */
