@@ -6,10 +6,14 @@
 export type ErrorCode =
   | 'BAD_REQUEST'
   | 'VALIDATION_FAILED'
+  /** Search text that the full-text engine refused to parse (should not happen: input is escaped). */
+  | 'BAD_QUERY'
   | 'NOT_FOUND'
   | 'ROUTE_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
+  /** An export over the export cap (SIGHTLINE_EXPORT_MAX_NODES). */
+  | 'EXPORT_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'NEO4J_UNAVAILABLE'
