@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import { GraphDb } from './db/graph-db.js';
 import { errorHandler } from './middlewares/error-handler.js';
 import { REPO_ROOT } from './paths.js';
+import { DEFAULT_EXPORT_MAX_NODES } from './routes/export/export.js';
 import { apiRouter } from './routes/index.js';
 
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   corsOrigins?: string[];
   /** Server-side timeout of API read queries (ms). */
   readTimeoutMs?: number;
+  /** Most actors one export may contain (default 50,000). */
+  exportMaxNodes?: number;
   /** Built web assets to serve; defaults to web/dist. */
   webDist?: string;
 }
@@ -45,7 +48,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
 
   const db = new GraphDb(deps.driver, { database: deps.database, readTimeoutMs: deps.readTimeoutMs });
-  app.use('/api', apiRouter({ db, logger: deps.logger, neo4jMode: deps.neo4jMode }));
+  app.use(
+    '/api',
+    apiRouter({ db, logger: deps.logger, neo4jMode: deps.neo4jMode, exportMaxNodes: deps.exportMaxNodes ?? DEFAULT_EXPORT_MAX_NODES }),
+  );
 
   const webDist = deps.webDist ?? join(REPO_ROOT, 'web', 'dist');
   if (existsSync(webDist)) {

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       neo4jMode: config.neo4j.mode,
       corsOrigins: config.corsOrigins,
       readTimeoutMs: config.readTimeoutMs,
+      exportMaxNodes: config.exportMaxNodes,
     });
     server = app.listen(config.port, config.host, () => {
       logger.info(`Sightline is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_MAX_NODES_ENV } from '../../server/src/routes/export/export.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { graphFingerprint } from '../support/graph-fingerprint.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
@@ -233,11 +232,7 @@ describe('GET /api/export: errors', () => {
   });
 
   it('over the cap → 413 EXPORT_TOO_LARGE (cap from SIGHTLINE_EXPORT_MAX_NODES)', async () => {
-    const previous = process.env[EXPORT_MAX_NODES_ENV];
-    process.env[EXPORT_MAX_NODES_ENV] = '2';
-    const small = await startTestApp(driver, testDatabase());
-    if (previous === undefined) delete process.env[EXPORT_MAX_NODES_ENV];
-    else process.env[EXPORT_MAX_NODES_ENV] = previous;
+    const small = await startTestApp(driver, testDatabase(), { exportMaxNodes: 2 });
     try {
       const whole = await get('format=json', small.baseUrl);
       expect(whole.status).toBe(413);

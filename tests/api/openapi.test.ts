@@ -44,6 +44,7 @@ function mountedRoutes(): string[] {
     db: new GraphDb(driver, { database: testDatabase() }),
     logger: createLogger('silent'),
     neo4jMode: 'embedded',
+    exportMaxNodes: 50_000,
   }) as unknown as { stack: Layer[] };
   const out: string[] = [];
   const walk = (stack: Layer[]) => {

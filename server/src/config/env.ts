@@ -40,6 +40,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** Server-side timeout of the API's read queries, in ms. */
   SIGHTLINE_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Most actors one export may contain (whole graph or neighbourhood); over it: 413 EXPORT_TOO_LARGE. */
+  SIGHTLINE_EXPORT_MAX_NODES: z.coerce.number().int().positive().default(50_000),
   /** Apply cypher/seed/ at start (idempotent; never overwrites later edits). */
   SIGHTLINE_SEED: flag.default(true),
 });
@@ -66,6 +68,7 @@ export interface Config {
   seed: boolean;
   corsOrigins: string[];
   readTimeoutMs: number;
+  exportMaxNodes: number;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: e.SIGHTLINE_SEED,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     readTimeoutMs: e.SIGHTLINE_READ_TIMEOUT_MS,
+    exportMaxNodes: e.SIGHTLINE_EXPORT_MAX_NODES,
   };
 }

@@ -6,4 +6,6 @@ export interface RouteContext {
   db: GraphDb;
   logger: Logger;
   neo4jMode: 'embedded' | 'external';
+  /** Most actors one export may contain. */
+  exportMaxNodes: number;
 }

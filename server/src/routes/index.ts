@@ -25,7 +25,7 @@ export function apiRouter(ctx: RouteContext): Router {
   api.use(relationshipRoutes(ctx));
   api.use(sourceRoutes(ctx));
   api.use(schemaRoutes(ctx));
-  api.use(exportRoutes(new ExportRepository(ctx.db)));
+  api.use(exportRoutes(new ExportRepository(ctx.db), { maxNodes: ctx.exportMaxNodes }));
   api.use(docsRoutes()); // GET /openapi.json, GET /docs
   api.use(graphRoutes({ neighborhood: new NeighborhoodRepository(ctx.db), paths: new PathRepository(ctx.db), timeline: new TimelineRepository(ctx.db) }));
   api.use(apiNotFound);

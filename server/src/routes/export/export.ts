@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { AppError, type ErrorCode } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { exportFilename, renderExport } from '../../exporters/index.js';
 import type { ExportGraph } from '../../exporters/model.js';
 import { parseQuery } from '../../middlewares/validate.js';
@@ -8,23 +8,6 @@ import { DEFAULT_EXPORT_DEPTH, exportQuerySchema, type ExportDepth } from './sch
 
 /** Default cap on the actors of one export (whole graph or neighbourhood). */
 export const DEFAULT_EXPORT_MAX_NODES = 50_000;
-/** Environment variable that overrides the cap (a positive integer). */
-export const EXPORT_MAX_NODES_ENV = 'SIGHTLINE_EXPORT_MAX_NODES';
-
-/**
- * The export cap from the environment, or the default. An invalid value is a startup error.
- * TODO(config owner): move into server/src/config/env.ts and pass it through RouteContext.
- */
-export function exportMaxNodesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env[EXPORT_MAX_NODES_ENV];
-  if (raw === undefined || raw === '') return DEFAULT_EXPORT_MAX_NODES;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`sightline/config: ${EXPORT_MAX_NODES_ENV} must be a positive integer, got "${raw}"`);
-  }
-  return value;
-}
-
 /** 413 EXPORT_TOO_LARGE: the export would exceed the cap. */
 function exportTooLarge(limit: number): AppError {
   return new AppError(
@@ -72,7 +55,7 @@ export async function loadExportGraph(repo: ExportRepository, request: ExportReq
 }
 
 export interface ExportRoutesOptions {
-  /** Most actors one export may contain; default from SIGHTLINE_EXPORT_MAX_NODES, else 50,000. */
+  /** Most actors one export may contain (config: SIGHTLINE_EXPORT_MAX_NODES); default 50,000. */
   maxNodes?: number;
 }
 
@@ -83,7 +66,7 @@ export interface ExportRoutesOptions {
  * VALIDATION_FAILED for bad parameters, 404 NOT_FOUND for unknown ids, 413 EXPORT_TOO_LARGE over the cap.
  */
 export function exportRoutes(repo: ExportRepository, options: ExportRoutesOptions = {}): Router {
-  const maxNodes = options.maxNodes ?? exportMaxNodesFromEnv();
+  const maxNodes = options.maxNodes ?? DEFAULT_EXPORT_MAX_NODES;
   const router = Router();
   router.get('/export', async (req, res) => {
     const query = parseQuery(exportQuerySchema, req);
