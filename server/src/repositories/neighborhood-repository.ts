@@ -62,7 +62,9 @@ export const NEIGHBORHOOD_HOP: Readonly<Record<Direction, string>> = {
 };
 
 function depthOneQuery(direction: Direction): string {
-  const traversed = direction === 'out' ? 'a IN centres' : direction === 'in' ? 'b IN centres' : '(a IN centres OR b IN centres)';
+  // At depth 1 every returned relationship touches a centre, so the edges are read from the
+  // centres only (expanding the kept neighbours instead costs their whole degree: hubs).
+  const edgePattern = direction === 'out' ? '(a)-[r]->(b:Actor)' : direction === 'in' ? '(a)<-[r]-(b:Actor)' : '(a)-[r]-(b:Actor)';
   return `
 MATCH (c:Actor) WHERE c.id IN $ids
 WITH collect(c) AS centres
@@ -83,10 +85,11 @@ CALL (centres) {
 }
 WITH centres, centres + kept AS nodes, found, rows
 CALL (centres, nodes) {
-  UNWIND nodes AS a
-  MATCH (a)-[r]->(b:Actor)
-  WHERE ${traversed} AND b IN nodes AND ${TYPE_PREDICATE} AND ${AS_OF_PREDICATE}
-  RETURN collect({type: type(r), source: a.id, target: b.id, properties: properties(r), evidenceCount: ${EVIDENCE_COUNT}}) AS edges
+  UNWIND centres AS a
+  MATCH ${edgePattern}
+  WHERE b IN nodes AND ${TYPE_PREDICATE} AND ${AS_OF_PREDICATE}
+  WITH DISTINCT r
+  RETURN collect({type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r), evidenceCount: ${EVIDENCE_COUNT}}) AS edges
 }
 RETURN [c IN centres | c.id] AS centreIds, [n IN nodes | {labels: labels(n), properties: properties(n)}] AS nodes, edges, found, rows`;
 }
