@@ -11,22 +11,29 @@ export const SOURCE_SEARCH_INDEX = 'source_search';
 export const ACTOR_SEARCH_FIELDS: readonly LuceneField[] = [
   { name: 'name', weight: 3 },
   { name: 'aliases', weight: 2.5 },
-  { name: 'description', weight: 1 },
+  { name: 'description', weight: 1, expand: false },
 ];
 export const SOURCE_SEARCH_FIELDS: readonly LuceneField[] = [
   { name: 'title', weight: 2 },
   { name: 'publisher', weight: 1 },
 ];
 
+/**
+ * How many top-scoring hits Lucene hands over per hit asked for (more when a kinds filter drops
+ * some): Lucene then keeps a top-k instead of returning every match to be sorted in Cypher.
+ */
+export const SEARCH_CANDIDATES_PER_HIT = 5;
+export const SEARCH_CANDIDATES_PER_HIT_FILTERED = 25;
+
 // Hits tied on score are ordered by name then id, so equal queries give equal answers.
-const SEARCH_ACTORS = `
-CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+export const SEARCH_ACTORS = `
+CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
 WHERE size($kinds) = 0 OR any(label IN labels(node) WHERE label IN $kinds)
 WITH node, score ORDER BY score DESC, node.name, node.id LIMIT $limit
 RETURN {labels: labels(node), properties: node {.id, .name, .aliases, .description}} AS actor, score`;
 
-const SEARCH_SOURCES = `
-CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+export const SEARCH_SOURCES = `
+CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
 WITH node, score ORDER BY score DESC, node.title, node.id LIMIT $limit
 RETURN node {.id, .title, .publisher} AS source, score`;
 
@@ -46,6 +53,27 @@ export interface SearchOptions {
   limit: number;
 }
 
+/** Parameters of SEARCH_ACTORS for a text, or null when it has no searchable word. */
+export function actorSearchParams(text: string, options: SearchOptions): Record<string, unknown> | null {
+  const query = buildLuceneQuery(text, ACTOR_SEARCH_FIELDS);
+  if (query === null) return null;
+  const perHit = options.kinds.length > 0 ? SEARCH_CANDIDATES_PER_HIT_FILTERED : SEARCH_CANDIDATES_PER_HIT;
+  return {
+    index: ACTOR_SEARCH_INDEX,
+    query,
+    kinds: [...options.kinds],
+    limit: neo4j.int(options.limit),
+    candidates: neo4j.int(options.limit * perHit),
+  };
+}
+
+/** Parameters of SEARCH_SOURCES for a text, or null when it has no searchable word. */
+export function sourceSearchParams(text: string, limit: number): Record<string, unknown> | null {
+  const query = buildLuceneQuery(text, SOURCE_SEARCH_FIELDS);
+  if (query === null) return null;
+  return { index: SOURCE_SEARCH_INDEX, query, limit: neo4j.int(limit), candidates: neo4j.int(limit * SEARCH_CANDIDATES_PER_HIT) };
+}
+
 /** Neo4j's code when a procedure throws, which is how a Lucene ParseException surfaces. */
 const PROCEDURE_CALL_FAILED = 'Neo.ClientError.Procedure.ProcedureCallFailed';
 
@@ -58,22 +86,15 @@ export class SearchRepository {
   constructor(private readonly db: GraphDb) {}
 
   async searchActors(text: string, options: SearchOptions): Promise<ActorSearchRow[]> {
-    const query = buildLuceneQuery(text, ACTOR_SEARCH_FIELDS);
-    if (query === null) return [];
-    const rows = await this.run(SEARCH_ACTORS, {
-      index: ACTOR_SEARCH_INDEX,
-      query,
-      kinds: [...options.kinds],
-      limit: neo4j.int(options.limit),
-    });
-    return rows as unknown as ActorSearchRow[];
+    const params = actorSearchParams(text, options);
+    if (params === null) return [];
+    return (await this.run(SEARCH_ACTORS, params)) as unknown as ActorSearchRow[];
   }
 
   async searchSources(text: string, limit: number): Promise<SourceSearchRow[]> {
-    const query = buildLuceneQuery(text, SOURCE_SEARCH_FIELDS);
-    if (query === null) return [];
-    const rows = await this.run(SEARCH_SOURCES, { index: SOURCE_SEARCH_INDEX, query, limit: neo4j.int(limit) });
-    return rows as unknown as SourceSearchRow[];
+    const params = sourceSearchParams(text, limit);
+    if (params === null) return [];
+    return (await this.run(SEARCH_SOURCES, params)) as unknown as SourceSearchRow[];
   }
 
   private async run(cypher: string, params: Record<string, unknown>) {

@@ -20,6 +20,12 @@ export interface LuceneField {
   name: string;
   /** Multiplies every clause on this field. */
   weight: number;
+  /**
+   * Also search prefixes (as you type) and typos on this field. Off for long free text such as
+   * descriptions: there, prefix and fuzzy terms expand to thousands of terms and dominate the cost
+   * of a query, for matches people rarely want.
+   */
+  expand?: boolean;
 }
 
 /** Relative weights of the clause kinds: an exact word beats a prefix, which beats a typo. */
@@ -42,7 +48,7 @@ function wordClauses(word: string, field: LuceneField): string[] {
   const f = field.name;
   const folded = fold(word);
   const clauses = [`${f}:${escapeLucene(word)}^${boost(CLAUSE_BOOSTS.exact * field.weight)}`];
-  if (folded.length > 0) {
+  if (folded.length > 0 && field.expand !== false) {
     clauses.push(`${f}:${escapeLucene(folded)}*^${boost(CLAUSE_BOOSTS.prefix * field.weight)}`);
     const edits = fuzzyEdits(folded);
     if (edits > 0) clauses.push(`${f}:${escapeLucene(folded)}~${edits}^${boost(CLAUSE_BOOSTS.fuzzy * field.weight)}`);
