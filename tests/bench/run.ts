@@ -6,6 +6,7 @@ import { runStartupBench } from './startup.js';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   startup: runStartupBench,
+  api: (args) => import('./api.js').then((m) => m.runApiBench(args)),
 };
 
 const [name, ...args] = process.argv.slice(2);

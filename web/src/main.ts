@@ -1,18 +1,14 @@
 import './style.css';
+import { api } from './api.js';
+import { Explorer } from './app.js';
+import type { PathMode } from './graph/view-state.js';
+import { byId } from './ui/dom.js';
 
-interface Health {
-  status: 'ok' | 'unavailable';
-  neo4j: { version: string; edition: string; mode: string } | null;
-  error?: { code: string; message: string };
-}
-
-const statusEl = document.querySelector<HTMLParagraphElement>('#status');
+const statusEl = byId<HTMLParagraphElement>('status');
 
 async function showHealth(): Promise<void> {
-  if (!statusEl) return;
   try {
-    const response = await fetch('/api/health', { headers: { accept: 'application/json' } });
-    const body = (await response.json()) as Health;
+    const body = await api.health();
     if (body.status === 'ok' && body.neo4j) {
       statusEl.textContent = `Connected to Neo4j ${body.neo4j.version} (${body.neo4j.edition}, ${body.neo4j.mode}).`;
       statusEl.className = 'status status--ok';
@@ -28,4 +24,75 @@ async function showHealth(): Promise<void> {
   }
 }
 
+const explorer = new Explorer(byId('cy'));
+
+explorer.attachSearch(byId<HTMLInputElement>('search-input'), byId('search-list'), (hit) => void explorer.addActor(hit.id));
+explorer.attachSearch(byId<HTMLInputElement>('path-from'), byId('path-from-list'), (hit) => explorer.setPathEnd('from', hit.id, hit.name));
+explorer.attachSearch(byId<HTMLInputElement>('path-to'), byId('path-to-list'), (hit) => explorer.setPathEnd('to', hit.id, hit.name));
+
+byId('btn-undo').addEventListener('click', () => explorer.undo());
+byId('btn-redo').addEventListener('click', () => explorer.redo());
+byId('btn-fit').addEventListener('click', () => explorer.cy.animate({ fit: { eles: explorer.cy.elements(), padding: 50 } }, { duration: 200 }));
+byId('btn-png').addEventListener('click', () => explorer.exportPng());
+byId('btn-clear').addEventListener('click', () => explorer.clearAll());
+
+byId<HTMLFormElement>('path-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const mode = byId<HTMLSelectElement>('path-mode').value as PathMode;
+  const k = Math.min(10, Math.max(1, Number(byId<HTMLInputElement>('path-k').value) || 3));
+  explorer.findPaths(mode, k);
+});
+
+const selected = (id: string) => Array.from(byId<HTMLSelectElement>(id).selectedOptions).map((o) => o.value);
+byId<HTMLFormElement>('filter-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const asOfInput = byId<HTMLInputElement>('filter-asof');
+  const asOf = asOfInput.value.trim();
+  if (asOf && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(asOf)) {
+    explorer.showError('“As of” must be a date as YYYY, YYYY-MM or YYYY-MM-DD.');
+    asOfInput.focus();
+    return;
+  }
+  explorer.applyFilters({ kinds: selected('filter-kinds'), types: selected('filter-types'), statuses: selected('filter-status'), asOf: asOf || null });
+});
+byId('filter-reset').addEventListener('click', () => explorer.applyFilters({ kinds: [], types: [], statuses: [], asOf: null }));
+
+/** Keyboard shortcuts; ignored while typing in a field. */
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement | null;
+  const typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+  const mod = event.ctrlKey || event.metaKey;
+  if (mod && event.key.toLowerCase() === 'z' && !typing) {
+    event.preventDefault();
+    if (event.shiftKey) explorer.redo();
+    else explorer.undo();
+    return;
+  }
+  if (mod && event.key.toLowerCase() === 'y' && !typing) {
+    event.preventDefault();
+    explorer.redo();
+    return;
+  }
+  if (typing || mod || event.altKey) return;
+  const sel = explorer.selected;
+  if (event.key === '/') {
+    event.preventDefault();
+    byId('search-input').focus();
+  } else if ((event.key === 'e' || event.key === 'E') && sel?.kind === 'node') {
+    void explorer.expand(sel.id);
+  } else if ((event.key === 'Delete' || event.key === 'Backspace') && sel?.kind === 'node') {
+    explorer.remove(sel.id);
+  } else if (event.key === 'f' || event.key === 'F') {
+    byId('btn-fit').click();
+  } else if (event.key === 'Escape' && sel) {
+    explorer.select(null);
+  }
+});
+
+window.addEventListener('popstate', () => void explorer.restore(window.location.search, 'none'));
+
 void showHealth();
+explorer.renderSelection();
+explorer.updateToolbar();
+void explorer.loadSchema();
+if (window.location.search) void explorer.restore(window.location.search, 'replace');

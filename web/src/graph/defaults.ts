@@ -1,0 +1,56 @@
+/**
+ * Tunable defaults of the explorer, in one place. Every option says what it does; change values
+ * here rather than in the modules that read them.
+ */
+export const DEFAULTS = {
+  /** Hops fetched around an actor chosen in the search box or expanded on the canvas (API: 1–3). */
+  expandDepth: 1,
+  /** Most nodes one expansion may bring (API `limit`, centre included); the rest is offered as "+N more". */
+  expandLimit: 25,
+  /** How many more nodes a click on "+N more" asks for on top of the previous limit. */
+  moreStep: 25,
+  /** Milliseconds the search box waits after the last keystroke before asking for suggestions. */
+  searchDebounceMs: 180,
+  /** Most suggestions shown under the search box (API: 1–50). */
+  searchLimit: 8,
+  /** Fewest characters typed before suggestions are fetched. */
+  searchMinChars: 2,
+  /** Most actors whose positions and ids go into the URL (beyond this, the URL stops growing). */
+  maxUrlActors: 200,
+  /** Actors per /api/neighborhood request when a view is restored from the URL (API max 50). */
+  restoreBatch: 50,
+  /** Animation of layouts and fits, in ms (0 disables animation; tests do not depend on it). */
+  animationMs: 250,
+  /** After an expansion, fit the whole graph in view when it has at most this many nodes (else only the new ones). */
+  fitAllBelow: 60,
+  /** Distance (px) between an expanded node and the ring of new neighbours placed around it. */
+  ringRadius: 170,
+  /** Node diameter in px (every kind; kinds differ by colour and shape, not size). */
+  nodeSize: 34,
+  /** Edge width (px) of a relationship with one claim. */
+  edgeWidthBase: 1.5,
+  /** Width (px) each further claim adds, so better-evidenced relationships draw thicker. */
+  edgeWidthStep: 1.25,
+  /** Widest edge (px), whatever the number of claims. */
+  edgeWidthMax: 6,
+  /** Claims counted for the width classes (`evidence-1` … `evidence-N`); more claims share the last class. */
+  evidenceClasses: 4,
+  /**
+   * Edge labels ("provides services to (ended)") are drawn on every edge while the canvas has at
+   * most this many edges; above it, only on the edges of the selected actor, the selected edge and
+   * the highlighted path (so a large graph stays legible).
+   */
+  edgeLabelsUpTo: 14,
+  /** Fitting the view never zooms in further than this (two actors alone do not fill the screen). */
+  maxFitZoom: 1.3,
+  /** Zoom below which labels are hidden to keep a large graph legible (Cytoscape `min-zoomed-font-size`). */
+  minZoomedFontSize: 7,
+  /** Number of "most connected" actors proposed on the empty canvas. */
+  startingPoints: 6,
+  /** k for the "k shortest paths" mode of the path finder (API: 1–10). */
+  pathK: 3,
+  /** Longest path (in relationships) the path finder searches (API: 1–6). */
+  pathMaxHops: 4,
+} as const;
+
+export type Defaults = typeof DEFAULTS;
