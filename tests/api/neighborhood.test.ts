@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type RunningApp } from '../support/app.js';
+import { getJson, startTestApp, type RunningApp } from '../support/app.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
 const driver = getTestDriver();
@@ -44,10 +44,7 @@ interface Body {
   };
 }
 
-async function get(path: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  return { status: response.status, body: await response.json() };
-}
+const get = (path: string) => getJson(app.baseUrl, path);
 async function nbh(path: string): Promise<Body['data']> {
   const { status, body } = await get(path);
   expect(status, JSON.stringify(body)).toBe(200);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type RunningApp } from '../support/app.js';
+import { getJson, startTestApp, type RunningApp } from '../support/app.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
 const driver = getTestDriver();
@@ -28,10 +28,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function get(path: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  return { status: response.status, body: await response.json() };
-}
+const get = (path: string) => getJson(app.baseUrl, path);
 async function paths(query: string) {
   const { status, body } = await get(`/api/paths?${query}`);
   expect(status, JSON.stringify(body)).toBe(200);

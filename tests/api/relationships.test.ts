@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationshipDetailSchema } from '../../server/src/contracts/relationships.js';
-import { startTestApp, type RunningApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
 const driver = getTestDriver();
-let app: RunningApp;
-
-beforeAll(async () => {
-  app = await startTestApp(driver, testDatabase());
-});
-afterAll(async () => app.close());
-
-async function get(path: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  return { status: response.status, body: await response.json() };
-}
+const get = useTestApp(driver, testDatabase());
 
 describe('GET /api/relationships/:id', () => {
   it('returns Microsoft → Unit 8200 as ended, with both endpoints and all four claims', async () => {

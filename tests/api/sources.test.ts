@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceDetailSchema, sourceListSchema } from '../../server/src/contracts/sources.js';
-import { startTestApp, type RunningApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
 const driver = getTestDriver();
-let app: RunningApp;
-
-beforeAll(async () => {
-  app = await startTestApp(driver, testDatabase());
-});
-afterAll(async () => app.close());
-
-async function get(path: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  return { status: response.status, body: await response.json() };
-}
+const get = useTestApp(driver, testDatabase());
 
 const POLYGON = 'polygon-microsoft-unit-8200-report';
 const GUARDIAN = 'guardian-microsoft-unit-8200-report';

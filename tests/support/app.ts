@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { createApp, type AppDeps } from '../../server/src/app.js';
@@ -26,5 +27,27 @@ export async function startTestApp(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** GET a JSON endpoint: its status and parsed body. */
+export async function getJson(baseUrl: string, path: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${baseUrl}${path}`);
+  return { status: response.status, body: await response.json() };
+}
+
+/**
+ * Serves the app for the tests of one file (started before them, closed after them) and returns
+ * a JSON getter bound to it. Call at the top level of a test file.
+ */
+export function useTestApp(driver: Driver, database: string): (path: string) => Promise<{ status: number; body: any }> {
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(driver, database);
+  });
+  afterAll(async () => app?.close());
+  return (path) => {
+    if (!app) throw new Error('sightline/tests: useTestApp: the app is not started yet (call get inside a test)');
+    return getJson(app.baseUrl, path);
   };
 }
