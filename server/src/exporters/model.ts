@@ -79,14 +79,7 @@ export interface ExportGraph {
 }
 
 /** One entry of the citation list: a source and how many exported edges it supports. */
-export interface Citation {
-  id: string;
-  title: string;
-  titleNote: string | null;
-  publisher: string;
-  url: string | null;
-  publishedAt: string | null;
-  author: string | null;
+export interface Citation extends Omit<ExportSource, 'cites'> {
   /** How many exported relationships have at least one claim citing this source. */
   edgeCount: number;
   /** How many exported claims cite it. */
