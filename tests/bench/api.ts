@@ -29,8 +29,7 @@ import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { GRAPH_DB_DEFAULTS } from '../../server/src/db/graph-db.js';
 import { REPO_ROOT } from '../../server/src/paths.js';
-import { ALL_RELATIONSHIP_TYPES } from '../../server/src/repositories/graph-filters.js';
-import { HOP_EXPANSION_BUDGET, NEIGHBORHOOD_DEPTH_ONE } from '../../server/src/repositories/neighborhood-repository.js';
+import { depthOneParams, NEIGHBORHOOD_DEPTH_ONE } from '../../server/src/repositories/neighborhood-repository.js';
 import {
   actorSearchParams,
   SEARCH_ACTORS,
@@ -211,17 +210,15 @@ function searchSubject(graph: GeneratedGraph, cypher: { actors: string; sources:
   };
 }
 
+/** The repository's own parameters for GET /api/actors/:id/neighborhood?depth=1 with the defaults. */
+function neighborhoodParams(id: string): Record<string, unknown> {
+  return depthOneParams([id], { depth: 1, direction: 'both', limit: NEIGHBORHOOD_LIMIT });
+}
+
 function neighborhoodSubject(name: string, description: string, ids: string[]): Subject {
   const cypher = NEIGHBORHOOD_DEPTH_ONE.both;
-  // What NeighborhoodRepository.depthOne sends for ?depth=1 and the defaults (both, all types, limit 100).
-  const params = ids.map((id) => ({
-    types: [...ALL_RELATIONSHIP_TYPES],
-    kinds: null,
-    asOf: null,
-    ids: [id],
-    budget: neo4j.int(HOP_EXPANSION_BUDGET),
-    capacity: neo4j.int(NEIGHBORHOOD_LIMIT - 1),
-  }));
+  // What NeighborhoodRepository sends for ?depth=1 and the defaults (both, all types, limit 100).
+  const params = ids.map(neighborhoodParams);
   return {
     name,
     description,
@@ -489,14 +486,6 @@ export async function runApiBench(args: string[]): Promise<void> {
     }
 
     // Where the time goes: PROFILE on the big graph (a median-degree actor, a hub, three searches).
-    const neighborhoodParams = (id: string) => ({
-      types: [...ALL_RELATIONSHIP_TYPES],
-      kinds: null,
-      asOf: null,
-      ids: [id],
-      budget: neo4j.int(HOP_EXPANSION_BUDGET),
-      capacity: neo4j.int(NEIGHBORHOOD_LIMIT - 1),
-    });
     const hub = hubActorIds(graph, 1)[0] as string;
     const terms = searchTerms(graph, 3);
     const idIndex = new Map(graph.actors.map((a, i) => [a.id, i]));

@@ -141,6 +141,25 @@ interface Candidate {
   degree: number;
 }
 
+/** The filter parameters every neighbourhood query takes ($types, $kinds, $asOf). */
+function filterParams(filters: NeighborhoodFilters) {
+  return {
+    types: filters.types && filters.types.length > 0 ? [...filters.types] : [...ALL_RELATIONSHIP_TYPES],
+    kinds: filters.kinds && filters.kinds.length > 0 ? [...filters.kinds] : null,
+    asOf: filters.asOf ?? null,
+  };
+}
+
+/** Parameters of NEIGHBORHOOD_DEPTH_ONE for these centres and filters (exported for the benchmark). */
+export function depthOneParams(centre: readonly string[], filters: NeighborhoodFilters): Record<string, unknown> {
+  return {
+    ...filterParams(filters),
+    ids: [...centre],
+    budget: neo4j.int(HOP_EXPANSION_BUDGET),
+    capacity: neo4j.int(Math.max(0, filters.limit - centre.length)),
+  };
+}
+
 export class NeighborhoodRepository {
   constructor(private readonly db: GraphDb) {}
 
@@ -153,12 +172,8 @@ export class NeighborhoodRepository {
 
   /** The neighbourhood of existing centre actors (check them with missingActors first). */
   async neighborhood(centre: readonly string[], filters: NeighborhoodFilters): Promise<NeighborhoodData> {
-    const base = {
-      types: filters.types && filters.types.length > 0 ? [...filters.types] : [...ALL_RELATIONSHIP_TYPES],
-      kinds: filters.kinds && filters.kinds.length > 0 ? [...filters.kinds] : null,
-      asOf: filters.asOf ?? null,
-    };
-    if (filters.depth === 1) return this.depthOne(centre, filters, base);
+    const base = filterParams(filters);
+    if (filters.depth === 1) return this.depthOne(centre, filters);
     const hopOf = new Map<string, number>(centre.map((id) => [id, 0]));
     const keep: string[] = [...centre];
     let total = centre.length;
@@ -206,13 +221,8 @@ export class NeighborhoodRepository {
     return { nodes, edges, centre: [...centre], total, totalExact };
   }
 
-  private async depthOne(centre: readonly string[], filters: NeighborhoodFilters, base: Record<string, unknown>): Promise<NeighborhoodData> {
-    const [row] = await this.db.read(NEIGHBORHOOD_DEPTH_ONE[filters.direction], {
-      ...base,
-      ids: [...centre],
-      budget: neo4j.int(HOP_EXPANSION_BUDGET),
-      capacity: neo4j.int(Math.max(0, filters.limit - centre.length)),
-    });
+  private async depthOne(centre: readonly string[], filters: NeighborhoodFilters): Promise<NeighborhoodData> {
+    const [row] = await this.db.read(NEIGHBORHOOD_DEPTH_ONE[filters.direction], depthOneParams(centre, filters));
     const found = new Set((row?.centreIds as string[] | undefined) ?? []);
     const missing = centre.filter((id) => !found.has(id));
     if (missing.length > 0) throw new MissingActorsError(missing);
