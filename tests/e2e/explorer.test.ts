@@ -1,26 +1,11 @@
 import { join } from 'node:path';
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild } from '../../server/src/web-build.js';
-import { createLogger } from '../../server/src/logger.js';
-import { startTestApp, type RunningApp } from '../support/app.js';
-import { collectConsoleErrors, launchBrowser, SCREENSHOT_DIR } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp } from '../support/browser.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
-const driver = getTestDriver();
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild(createLogger('warn'));
-  app = await startTestApp(driver, testDatabase());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const fixture = useBrowserApp(getTestDriver(), testDatabase());
 
 const EDGE = 'microsoft-provides-services-to-unit-8200';
 
@@ -71,9 +56,9 @@ async function clickEdge(page: Page, id: string): Promise<void> {
 
 describe('the explorer (headless Chromium)', () => {
   it('finds an actor, grows the graph, shows the evidence of an edge, undoes, and restores the view from the URL', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await fixture.browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${app.baseUrl}/`);
+    await page.goto(`${fixture.app().baseUrl}/`);
 
     // Empty state: starting points and the legend come from the API; the status line says Neo4j is up.
     await page.locator('#starting-points button').first().waitFor();
@@ -157,9 +142,9 @@ describe('the explorer (headless Chromium)', () => {
   });
 
   it('badges an alleged relationship and words it as someone’s claim', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await fixture.browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${app.baseUrl}/?a=unit-8200,azure&sel=e:unit-8200-stores-data-on-azure`);
+    await page.goto(`${fixture.app().baseUrl}/?a=unit-8200,azure&sel=e:unit-8200-stores-data-on-azure`);
     await page.locator('#details .claims').waitFor();
     await settle(page);
     expect(await canvasIds(page)).toEqual(['azure', 'unit-8200']);
@@ -175,9 +160,9 @@ describe('the explorer (headless Chromium)', () => {
 
 describe('the explorer: more neighbours and paths (headless Chromium)', () => {
   it('offers "+N more" when an expansion is truncated, and brings them on click', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await fixture.browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${app.baseUrl}/?a=microsoft&sel=n:microsoft`);
+    await page.goto(`${fixture.app().baseUrl}/?a=microsoft&sel=n:microsoft`);
     await page.locator('#details h2', { hasText: 'Microsoft' }).waitFor();
     await settle(page);
     // A small limit through the debugging handle (the default limit covers the whole seed).
@@ -211,9 +196,9 @@ describe('the explorer: more neighbours and paths (headless Chromium)', () => {
   });
 
   it('finds how two actors connect, highlights the path and lists it step by step', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await fixture.browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${app.baseUrl}/`);
+    await page.goto(`${fixture.app().baseUrl}/`);
     await page.locator('#starting-points button').first().waitFor();
     await page.locator('#paths summary').click();
     for (const [field, text, name] of [
@@ -241,9 +226,9 @@ describe('the explorer: more neighbours and paths (headless Chromium)', () => {
 
 describe('the explorer: filters and export (headless Chromium)', () => {
   it('filters relationships by status, keeps the filter in the URL, and exports the canvas as PNG', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await fixture.browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${app.baseUrl}/?a=microsoft,idf,unit-8200,azure`);
+    await page.goto(`${fixture.app().baseUrl}/?a=microsoft,idf,unit-8200,azure`);
     await page.waitForFunction(() => window.cy!.nodes().length === 4);
     await settle(page);
     const statuses = () => page.evaluate(() => [...new Set(window.cy!.edges().map((e) => String(e.data('status'))))].sort());
