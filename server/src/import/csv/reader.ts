@@ -1,0 +1,146 @@
+import { basename } from 'node:path';
+import {
+  ACTOR_KIND_NAMES,
+  CLAIM_STANCE_NAMES,
+  RELATIONSHIP_TYPE_NAMES,
+  type ActorKind,
+  type ClaimStance,
+  type RelationshipStatus,
+  type RelationshipType,
+} from '../../contracts/vocabulary.js';
+import { claimIdFor, namespacedId, slugify, sourceIdFor } from '../ids.js';
+import type { ImportItem, ImportReader, RecordOrigin } from '../model.js';
+import { clip, httpUrl } from '../text.js';
+import { ALIAS_SEPARATOR, fieldReader, type ActorField, type ColumnMap, type RelationshipField } from './columns.js';
+import { csvRecords } from './records.js';
+
+export interface CsvReaderOptions {
+  /** Id namespace (default none: ids that are slugs are kept). */
+  namespace: string;
+  map?: ColumnMap | undefined;
+}
+
+const byLowerCase = <T extends string>(names: readonly T[]) => new Map(names.map((n) => [n.toLowerCase().replace(/[\s_-]+/g, ''), n]));
+const KINDS = byLowerCase<ActorKind>(ACTOR_KIND_NAMES);
+const TYPES = byLowerCase<RelationshipType>(RELATIONSHIP_TYPE_NAMES);
+const STANCES = byLowerCase<ClaimStance>(CLAIM_STANCE_NAMES);
+const norm = (v: string): string => v.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * Reads Sightline's CSV layout (see columns.ts): an actors file and/or a relationships file, told
+ * apart by their header. Each relationship row carries its evidence (quote, source, attribution,
+ * stance); a row without a quote or a source fails with its line.
+ */
+export class CsvReader implements ImportReader {
+  readonly label: string;
+
+  constructor(
+    private readonly files: { path: string; layout: 'actors' | 'relationships' }[],
+    private readonly options: CsvReaderOptions,
+  ) {
+    this.label = files.map((f) => basename(f.path)).join(' + ');
+  }
+
+  async *read(): AsyncGenerator<ImportItem> {
+    // Actors first, whatever the order given, so a relationships file never waits on a later file.
+    const ordered = [...this.files].sort((a, b) => (a.layout === b.layout ? 0 : a.layout === 'actors' ? -1 : 1));
+    for (const file of ordered) {
+      const name = basename(file.path);
+      const schema = file.layout === 'actors' ? 'actors.csv row' : 'relationships.csv row';
+      for await (const row of csvRecords(file.path)) {
+        const origin: RecordOrigin = { file: name, line: row.line, schema };
+        if ('error' in row) yield { kind: 'error', origin, reason: row.error };
+        else yield file.layout === 'actors' ? this.actor(row.record, origin) : this.relationship(row.record, origin, name);
+      }
+    }
+  }
+
+  private id(raw: string): string {
+    return namespacedId(this.options.namespace, raw);
+  }
+
+  private actor(record: Record<string, string>, origin: RecordOrigin): ImportItem {
+    const get = fieldReader<ActorField>(this.options.map?.actors, this.options.map?.defaults);
+    const name = get(record, 'name');
+    if (!name) return { kind: 'error', origin, reason: 'no name' };
+    const kindText = get(record, 'kind');
+    const kind = kindText ? KINDS.get(norm(kindText)) : undefined;
+    if (!kind) return { kind: 'error', origin, reason: kindText ? `unknown kind "${kindText}" (one of ${ACTOR_KIND_NAMES.join(', ')})` : 'no kind' };
+    const rawId = get(record, 'id') ?? slugify(name);
+    const description = get(record, 'description');
+    return {
+      kind: 'actor',
+      origin,
+      actor: {
+        id: this.id(rawId),
+        kind,
+        name,
+        aliases: (get(record, 'aliases') ?? '').split(ALIAS_SEPARATOR).map((a) => a.trim()).filter((a) => a !== '' && a !== name),
+        description: description ?? `${kind} imported from ${origin.file} (no description given).`,
+        country: get(record, 'country')?.toUpperCase(),
+        url: get(record, 'url'),
+        wikidata: get(record, 'wikidata'),
+      },
+    };
+  }
+
+  private relationship(record: Record<string, string>, origin: RecordOrigin, file: string): ImportItem {
+    const get = fieldReader<RelationshipField>(this.options.map?.relationships, this.options.map?.defaults);
+    const source = get(record, 'source');
+    const target = get(record, 'target');
+    const typeText = get(record, 'type');
+    if (!source || !target) return { kind: 'error', origin, reason: `no ${source ? 'target' : 'source'} actor id` };
+    const type = typeText ? TYPES.get(norm(typeText)) : undefined;
+    if (!type) return { kind: 'error', origin, reason: typeText ? `unknown relationship type "${typeText}"` : 'no type' };
+    const quote = get(record, 'quote');
+    const url = get(record, 'source_url');
+    const title = get(record, 'source_title');
+    if (!quote) return { kind: 'error', origin, reason: 'no quote: every relationship needs evidence (quote, source_url or source_title, attributed_to, stance)' };
+    if (!url && !title) return { kind: 'error', origin, reason: 'no source_url or source_title for the quote' };
+    if (url && !httpUrl(url)) return { kind: 'error', origin, reason: `source_url "${clip(url, 80)}" is not an http(s) URL` };
+    const stanceText = get(record, 'stance') ?? 'reported';
+    const stance = STANCES.get(norm(stanceText));
+    if (!stance) return { kind: 'error', origin, reason: `unknown stance "${stanceText}"` };
+    const host = url ? new URL(url).hostname : undefined;
+    const publisher = get(record, 'source_publisher') ?? host ?? 'unknown publisher';
+    const sourceId = sourceIdFor(url, `${title ?? ''}\u0000${publisher}`);
+    const sourceIdEnd = this.id(source);
+    const targetIdEnd = this.id(target);
+    const id = this.id(get(record, 'id') ?? `${source}-${type.toLowerCase().replaceAll('_', '-')}-${target}`);
+    const status = (get(record, 'status') ?? (stance === 'alleged' ? 'alleged' : 'active')) as RelationshipStatus;
+    const attributedTo = get(record, 'attributed_to') ?? publisher;
+    return {
+      kind: 'relationship',
+      origin,
+      relationship: {
+        id,
+        type,
+        source: sourceIdEnd,
+        target: targetIdEnd,
+        status,
+        summary: get(record, 'summary') ?? clip(`${attributedTo} (${stance}): ${source} ${type.toLowerCase().replaceAll('_', ' ')} ${target}.`, 500),
+        since: get(record, 'since'),
+        until: get(record, 'until'),
+        claims: [
+          {
+            id: claimIdFor(id, sourceId),
+            quote,
+            attributedTo,
+            stance,
+            note: get(record, 'note'),
+            importedFrom: clip(`${file}, line ${origin.line}`, 300),
+            retrievedAt: get(record, 'retrieved_at'),
+            source: {
+              id: sourceId,
+              title: title ?? clip(`${host ?? ''}${url ? new URL(url).pathname : ''}`, 300),
+              titleNote: title ? undefined : 'Not the document’s headline: the CSV row gives only the URL.',
+              publisher,
+              url,
+              publishedAt: get(record, 'source_published_at'),
+            },
+          },
+        ],
+      },
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { slugSchema } from '../../contracts/vocabulary.js';
+import { IMPORT_FORMATS } from '../../import/formats.js';
+
+/** Largest batch a client may ask for. */
+export const MAX_IMPORT_BATCH_SIZE = 50_000;
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * Fields of POST /api/import (multipart/form-data, besides the file parts `file` and, for CSV, an
+ * optional second `relationships`).
+ */
+export const importFieldsSchema = z.object({
+  format: z
+    .enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(', ')}` })
+    .optional()
+    .describe('ftm | csv | boycott-csv | cyjs; guessed from the file when omitted.'),
+  dryRun: flag.optional().describe('true: validate and answer the report at once (200); nothing is written.'),
+  batchSize: z
+    .string()
+    .regex(/^\d+$/, 'must be a positive integer')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(MAX_IMPORT_BATCH_SIZE))
+    .optional()
+    .describe(`Records per write transaction, 1..${MAX_IMPORT_BATCH_SIZE}.`),
+  namespace: z
+    .string()
+    .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be empty or a lowercase slug')
+    .max(40)
+    .optional()
+    .describe('Id namespace (defaults: ftm "ftm", boycott-csv "boycott", csv and cyjs none).'),
+});
+export type ImportFields = z.infer<typeof importFieldsSchema>;
+
+/** Path parameters of GET /api/import/:jobId. */
+export const importJobParamsSchema = z.object({ jobId: slugSchema });
+
+/** 202 body of POST /api/import (and, for a dry run, `data` is the report instead). */
+export const importAcceptedSchema = z.object({
+  jobId: z.string(),
+  status: z.literal('queued'),
+  statusUrl: z.string(),
+  eventsUrl: z.string(),
+});
+
+const createdSchema = z.object({ actors: z.number(), relationships: z.number(), claims: z.number(), sources: z.number() });
+
+/** Body of GET /api/import/:jobId (server/src/presenters/import-job.ts). */
+export const importJobViewSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  phase: z.string(),
+  format: z.string(),
+  files: z.array(z.string()),
+  batchSize: z.number(),
+  lastCommittedBatch: z.number(),
+  totalBatches: z.number(),
+  rowsDone: z.number(),
+  rowsTotal: z.number(),
+  fraction: z.number(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  created: createdSchema.nullable(),
+  report: z.unknown(),
+  error: z.string().nullable(),
+});
