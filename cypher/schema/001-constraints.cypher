@@ -79,3 +79,25 @@ FOR ()-[r:LOCATED_IN]-() REQUIRE r.id IS UNIQUE;
 
 CREATE CONSTRAINT rel_occupies_id_unique IF NOT EXISTS
 FOR ()-[r:OCCUPIES]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_represents_id_unique IF NOT EXISTS
+FOR ()-[r:REPRESENTS]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_relative_of_id_unique IF NOT EXISTS
+FOR ()-[r:RELATIVE_OF]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_associate_of_id_unique IF NOT EXISTS
+FOR ()-[r:ASSOCIATE_OF]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_linked_to_id_unique IF NOT EXISTS
+FOR ()-[r:LINKED_TO]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_sanctions_id_unique IF NOT EXISTS
+FOR ()-[r:SANCTIONS]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_paid_id_unique IF NOT EXISTS
+FOR ()-[r:PAID]-() REQUIRE r.id IS UNIQUE;
+
+// Import jobs (server/src/import/): one node per run, its id unique (GET /api/import/:jobId reads it).
+CREATE CONSTRAINT import_job_id_unique IF NOT EXISTS
+FOR (j:ImportJob) REQUIRE j.id IS UNIQUE;

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { createApp } from './app.js';
+import { authSecret } from './auth/secret.js';
 import { loadConfig } from './config/env.js';
 import { createDriver } from './db/driver.js';
 import { createLogger } from './logger.js';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let embedded: EmbeddedNeo4j | undefined;
   let driver: Driver | undefined;
+  /** Console queries' own driver when SIGHTLINE_CONSOLE_NEO4J_USER is set (a read-only user on Enterprise/Aura). */
+  let consoleDriver: Driver | undefined;
   let server: Server | undefined;
   let stopping = false;
 
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
       await closing;
       clearTimeout(forced);
     }
+    await consoleDriver?.close();
     await driver?.close();
     await embedded?.stop();
     logger.info('stopped');
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
 
   try {
     const webBuild = ensureWebBuild(logger);
+    await authSecret(); // write access's secret: SIGHTLINE_AUTH_SECRET, else SIGHTLINE_DATA_DIR/auth-secret (created once); fails early if unusable
     let connection: { uri: string; user: string; password: string };
     if (config.neo4j.mode === 'external') {
       connection = config.neo4j;
@@ -61,6 +66,11 @@ async function main(): Promise<void> {
       const seed = await applySeed(driver, { database: config.neo4j.database });
       logger.info(seed, 'seed applied');
     }
+    if (config.consoleNeo4jUser) {
+      consoleDriver = createDriver({ uri: connection.uri, ...config.consoleNeo4jUser, logger, maxConnectionPoolSize: config.console.maxConcurrent + 2 });
+      await consoleDriver.verifyConnectivity({ database: config.neo4j.database });
+      logger.info({ user: config.consoleNeo4jUser.user }, 'console queries use their own Neo4j user');
+    }
     await webBuild;
     const app = createApp({
       driver,
@@ -70,6 +80,11 @@ async function main(): Promise<void> {
       corsOrigins: config.corsOrigins,
       readTimeoutMs: config.readTimeoutMs,
       exportMaxNodes: config.exportMaxNodes,
+      auth: config.auth,
+      importMaxBytes: config.importMaxBytes,
+      views: config.views,
+      console: config.console,
+      consoleDriver,
     });
     server = app.listen(config.port, config.host, () => {
       logger.info(`Sightline is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

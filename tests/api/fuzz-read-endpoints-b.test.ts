@@ -63,6 +63,15 @@ const neighbourhoodOptions = fc.tuple(
   optional('kinds', fc.oneof(listOf(kinds), nastyString)),
   optional('asOf', fc.oneof(date, nastyString)),
   optional('limit', number),
+  optional('includeInterEdges', fc.oneof(fc.constantFrom('true', 'false'), nastyString)),
+);
+
+/** Keyset cursors: well-formed ones (base64url JSON, right or wrong shape) and anything else. */
+const cursor = fc.oneof(
+  fc.tuple(fc.oneof(date, nastyString), fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constantFrom(1.5, 2 ** 53)), fc.oneof(fc.constantFrom(...realIds), nastyString))
+    .map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
+  fc.json().map((j) => Buffer.from(j).toString('base64url')),
+  nastyString,
 );
 
 async function check(path: string): Promise<void> {
@@ -124,6 +133,7 @@ describe('fuzzing the graph-exploration endpoints', () => {
           optional('from', fc.oneof(date, nastyString)),
           optional('to', fc.oneof(date, nastyString)),
           optional('limit', number),
+          optional('cursor', cursor),
         ),
         async (options) => {
           await check(`/api/timeline?${query(options)}`);

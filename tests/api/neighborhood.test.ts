@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, startTestApp, type RunningApp } from '../support/app.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
+import { RELATIONSHIP_TYPE_NAMES } from '../../server/src/contracts/vocabulary.js';
 
 const driver = getTestDriver();
 const database = testDatabase();
@@ -41,6 +42,7 @@ interface Body {
     total: number;
     omitted: number;
     totalExact: boolean;
+    edgesExact: boolean;
   };
 }
 
@@ -68,8 +70,8 @@ const MICROSOFT_OUT = ['azure', 'idf', 'israel', 'israeli-prison-system', 'redmo
 const MICROSOFT_IN = ['bds-movement', 'brad-smith', 'idf', 'israel', 'polygon', 'the-guardian'];
 
 describe('GET /api/actors/:id/neighborhood', () => {
-  it('returns the centre and its direct neighbours, actors only, with edges between kept nodes', async () => {
-    const d = await nbh('/api/actors/microsoft/neighborhood');
+  it('returns the centre and its direct neighbours, actors only, with the edges touching the centre (includeInterEdges=false)', async () => {
+    const d = await nbh('/api/actors/microsoft/neighborhood?includeInterEdges=false');
     expect(d.centre).toEqual(['microsoft']);
     expect(d.elements.nodes[0]?.data.id).toBe('microsoft');
     expect(ids(d)).toEqual([...new Set(['microsoft', ...MICROSOFT_OUT, ...MICROSOFT_IN])].sort());
@@ -84,10 +86,10 @@ describe('GET /api/actors/:id/neighborhood', () => {
   });
 
   it('filters by direction', async () => {
-    const out = await nbh('/api/actors/microsoft/neighborhood?direction=out');
+    const out = await nbh('/api/actors/microsoft/neighborhood?direction=out&includeInterEdges=false');
     expect(ids(out)).toEqual(['microsoft', ...MICROSOFT_OUT].sort());
     expect(out.elements.edges.every((e) => e.data.source === 'microsoft')).toBe(true);
-    const inn = await nbh('/api/actors/microsoft/neighborhood?direction=in');
+    const inn = await nbh('/api/actors/microsoft/neighborhood?direction=in&includeInterEdges=false');
     expect(ids(inn)).toEqual(['microsoft', ...MICROSOFT_IN].sort());
     expect(inn.elements.edges.every((e) => e.data.target === 'microsoft')).toBe(true);
   });
@@ -96,6 +98,8 @@ describe('GET /api/actors/:id/neighborhood', () => {
     const d = await nbh('/api/actors/microsoft/neighborhood?types=OPERATES');
     expect(ids(d)).toEqual(['azure', 'microsoft', 'xbox-game-pass']);
     expect(d.elements.edges.map((e) => e.data.type)).toEqual(['OPERATES', 'OPERATES']);
+    // Edges among the neighbours obey the type filter too.
+    expect((await nbh('/api/actors/microsoft/neighborhood?types=OPERATES,STORES_DATA_ON')).elements.edges.every((e) => ['OPERATES', 'STORES_DATA_ON'].includes(e.data.type))).toBe(true);
     const two = await nbh('/api/actors/microsoft/neighborhood?types=OPERATES&types=MAKES');
     expect(ids(two)).toEqual(['azure', 'microsoft', 'xbox', 'xbox-game-pass']);
     const comma = await nbh('/api/actors/microsoft/neighborhood?types=OPERATES,MAKES');
@@ -162,6 +166,61 @@ describe('GET /api/actors/:id/neighborhood', () => {
     expect(ids(await nbh(`/api/actors/${B}/neighborhood?depth=2&asOf=2021`))).toEqual([A, B]);
   });
 
+  it('returns the subgraph the kept nodes induce by default: edges among neighbours too (depth 1 and 2)', async () => {
+    for (const path of [
+      '/api/actors/microsoft/neighborhood',
+      '/api/actors/microsoft/neighborhood?direction=out',
+      '/api/actors/microsoft/neighborhood?limit=5',
+      '/api/neighborhood?ids=bds-movement,unit-8200',
+      '/api/actors/brad-smith/neighborhood?depth=2',
+    ]) {
+      const d = await nbh(path);
+      expectConsistent(d);
+      expect(d.edgesExact, path).toBe(true);
+      // Independently: every vocabulary relationship among the returned actors.
+      const kept = ids(d);
+      const { records } = await driver.executeQuery(
+        `MATCH (a:Actor)-[r]->(b:Actor) WHERE a.id IN $kept AND b.id IN $kept AND type(r) IN $types RETURN r.id AS id ORDER BY id`,
+        { kept, types: RELATIONSHIP_TYPE_NAMES },
+        { database },
+      );
+      const induced = records.map((r) => r.get('id') as string);
+      expect(d.elements.edges.map((e) => e.data.id).sort(), path).toEqual(induced);
+    }
+    // Microsoft's neighbourhood has edges between neighbours (Unit 8200 is part of the IDF, and
+    // stored data on Azure), absent with includeInterEdges=false.
+    const all = await nbh('/api/actors/microsoft/neighborhood');
+    const centreOnly = await nbh('/api/actors/microsoft/neighborhood?includeInterEdges=false');
+    const among = all.elements.edges.filter((e) => e.data.source !== 'microsoft' && e.data.target !== 'microsoft');
+    expect(among.length).toBeGreaterThan(0);
+    expect(among.map((e) => e.data.id)).toContain('unit-8200-part-of-idf');
+    expect(centreOnly.elements.edges).toHaveLength(all.elements.edges.length - among.length);
+    expect(ids(centreOnly)).toEqual(ids(all));
+  });
+
+  it('applies asOf to the edges among neighbours', async () => {
+    // A triangle: C owns A and B; A-B is the dated partnership (2020-03 to 2024-05).
+    const C = `${P}-c`;
+    await driver.executeQuery(
+      `MATCH (a:Actor {id: $a}), (b:Actor {id: $b})
+       CREATE (c:Actor:Company {id: $c, name: 'Nbh test C', aliases: [], description: 'test'})
+       CREATE (c)-[:OWNS {id: $c + '-owns-a', status: 'active', summary: 'test'}]->(a)
+       CREATE (c)-[:OWNS {id: $c + '-owns-b', status: 'active', summary: 'test'}]->(b)`,
+      { a: A, b: B, c: C },
+      { database },
+    );
+    try {
+      const now = await nbh(`/api/actors/${C}/neighborhood`);
+      expect(now.elements.edges.map((e) => e.data.id).sort()).toEqual([REL, `${C}-owns-a`, `${C}-owns-b`].sort());
+      const after = await nbh(`/api/actors/${C}/neighborhood?asOf=2024-06`);
+      expect(after.elements.edges.map((e) => e.data.id).sort()).toEqual([`${C}-owns-a`, `${C}-owns-b`]);
+      const typed = await nbh(`/api/actors/${C}/neighborhood?types=OWNS`);
+      expect(typed.elements.edges.map((e) => e.data.id).sort()).toEqual([`${C}-owns-a`, `${C}-owns-b`]);
+    } finally {
+      await driver.executeQuery('MATCH (c:Actor {id: $c}) DETACH DELETE c', { c: C }, { database });
+    }
+  });
+
   it('answers 404 for an unknown actor', async () => {
     const { status, body } = await get('/api/actors/no-such-actor/neighborhood');
     expect(status).toBe(404);
@@ -185,6 +244,8 @@ describe('GET /api/actors/:id/neighborhood', () => {
     ['types=CITES', 'types'],
     ['direction=up', 'direction'],
     ['kinds=Alien', 'kinds'],
+    ['includeInterEdges=yes', 'includeInterEdges'],
+    ['includeInterEdges=true&includeInterEdges=false', 'includeInterEdges'],
   ])('answers 400 naming the field for %s', async (query, field) => {
     const { status, body } = await get(`/api/actors/microsoft/neighborhood?${query}`);
     expect(status).toBe(400);

@@ -30,7 +30,33 @@ const EXPECTED = [
   'GET /api/schema',
   'GET /api/export',
   'GET /api/openapi.json',
+  'POST /api/views',
+  'GET /api/views/{id}',
   'GET /api/docs',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  'GET /api/auth/csrf',
+  'POST /api/console/run',
+  'GET /api/console/schema',
+  'GET /api/queries',
+  'GET /api/queries/{id}',
+  'POST /api/queries/{id}/run',
+  'GET /api/actors',
+  'POST /api/actors',
+  'PATCH /api/actors/{id}',
+  'DELETE /api/actors/{id}',
+  'POST /api/actors/merge',
+  'GET /api/actors/{id}/history',
+  'POST /api/relationships',
+  'POST /api/relationships/{id}/claims',
+  'POST /api/relationships/{id}/end',
+  'DELETE /api/relationships/{id}',
+  'GET /api/relationships/{id}/history',
+  'POST /api/mentions',
+  'POST /api/import',
+  'GET /api/import/{jobId}',
+  'GET /api/import/{jobId}/events',
 ];
 
 interface Layer {
@@ -123,7 +149,7 @@ describe('GET /api/openapi.json', () => {
     const exportParams = doc.paths['/api/export']!.get as { parameters: Array<{ name: string; required: boolean; schema: { enum?: string[] } }> };
     const format = exportParams.parameters.find((p) => p.name === 'format')!;
     expect(format.required).toBe(true);
-    expect(format.schema.enum).toEqual(['cyjs', 'graphml', 'gexf', 'csv', 'json', 'citations']);
+    expect(format.schema.enum).toEqual(['cyjs', 'graphml', 'gexf', 'csv', 'json', 'citations', 'ftm']);
     expect(exportParams.parameters.find((p) => p.name === 'depth')!.required).toBe(false);
     const search = doc.paths['/api/search']!.get as { parameters: Array<{ name: string; required: boolean }> };
     expect(search.parameters.find((p) => p.name === 'q')!.required).toBe(true);
@@ -148,7 +174,12 @@ describe('GET /api/docs', () => {
     expect(html).toContain('EXPORT_TOO_LARGE');
   });
 
-  it.each(API_ROUTES.map((r) => [r.path, r] as const))('its example curl for %s answers 200', async (_path, route) => {
+  // GET examples only (POST examples write or need a body). Not curlable as documented: the CSRF
+  // token needs a login session; views and import jobs are made at run time, so their example ids
+  // do not exist in a fresh database (tests/api/views.test.ts and import.test.ts read real ones).
+  const needsState = new Set(['/api/auth/csrf', '/api/views/:id', '/api/import/:jobId', '/api/import/:jobId/events']);
+  const curlable = API_ROUTES.filter((r) => r.method === 'get' && !needsState.has(r.path));
+  it.each(curlable.map((r) => [r.path, r] as const))('its example curl for %s answers 200', async (_path, route) => {
     let path = route.path;
     for (const [name, value] of Object.entries(route.exampleParams ?? {})) path = path.replace(`:${name}`, value);
     const response = await fetch(`${app.baseUrl}${path}${route.example ? `?${route.example}` : ''}`);

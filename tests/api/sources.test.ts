@@ -18,14 +18,14 @@ describe('GET /api/sources', () => {
       [POLYGON, 26],
       [GUARDIAN, 0],
     ]);
-    expect(list.page).toEqual({ limit: 20, offset: 0, total: 2, nextOffset: null });
+    expect(list.page).toEqual({ limit: 20, offset: 0, total: 2, nextOffset: null, nextCursor: null });
     expect(list.sources[0]).toMatchObject({ publisher: 'Polygon', titleNote: expect.stringContaining('Descriptive title') });
   });
 
   it('paginates with limit and offset', async () => {
     const first = sourceListSchema.parse((await get('/api/sources?limit=1')).body.data);
     expect(first.sources.map((s) => s.id)).toEqual([POLYGON]);
-    expect(first.page).toEqual({ limit: 1, offset: 0, total: 2, nextOffset: 1 });
+    expect(first.page).toMatchObject({ limit: 1, offset: 0, total: 2, nextOffset: 1 });
     const second = sourceListSchema.parse((await get('/api/sources?limit=1&offset=1')).body.data);
     expect(second.sources.map((s) => s.id)).toEqual([GUARDIAN]);
     expect(second.page.nextOffset).toBeNull();
@@ -42,6 +42,11 @@ describe('GET /api/sources', () => {
     ['offset=-1', 'offset'],
     ['offset=100001', 'offset'],
     ['offset=abc', 'offset'],
+    ['cursor=abc', 'cursor'],
+    ['cursor=' + Buffer.from('["a"]').toString('base64url'), 'cursor'],
+    ['cursor=' + Buffer.from('[1,"b"]').toString('base64url'), 'cursor'],
+    ['cursor=' + Buffer.from('["a","b"]').toString('base64url') + '&offset=1', 'cursor'],
+    ['cursor=a&cursor=b', 'cursor'],
   ] as const) {
     it(`answers ?${query} with 400 naming ${field}`, async () => {
       const { status, body } = await get(`/api/sources?${query}`);
@@ -49,6 +54,69 @@ describe('GET /api/sources', () => {
       expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     });
   }
+});
+
+describe('GET /api/sources with a keyset cursor', () => {
+  const P = 'zz-sources-cursor';
+  // Seven more sources, two pairs sharing a title (the id breaks the tie).
+  const extra = [
+    ['a1', 'Aardvark report'],
+    ['a2', 'Aardvark report'],
+    ['m1', 'Middle report'],
+    ['z2', 'Zulu report'],
+    ['z1', 'Zulu report'],
+    ['q1', 'Quebec report'],
+    ['b1', 'Bravo report'],
+  ].map(([id, title]) => ({ id: `${P}-${id}`, title: title as string }));
+  beforeAll(async () => {
+    await driver.executeQuery('UNWIND $rows AS row CREATE (:Source {id: row.id, title: row.title, publisher: "Test"})', { rows: extra }, { database: testDatabase() });
+  });
+  afterAll(async () => {
+    await driver.executeQuery('MATCH (s:Source) WHERE s.id STARTS WITH $p DETACH DELETE s', { p: `${P}-` }, { database: testDatabase() });
+  });
+
+  async function walk(limit: number) {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await get(`/api/sources?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const list = sourceListSchema.parse(res.body.data);
+      if (pages > 0) expect(list.page.offset).toBeNull();
+      ids.push(...list.sources.map((s) => s.id));
+      cursor = list.page.nextCursor;
+      pages += 1;
+      expect(pages).toBeLessThan(50);
+    } while (cursor);
+    return ids;
+  }
+
+  it('walks every source once, in title then id order, at any page size, agreeing with offset paging', async () => {
+    const all = sourceListSchema.parse((await get('/api/sources?limit=100')).body.data);
+    expect(all.sources).toHaveLength(9);
+    const expected = all.sources.map((s) => s.id);
+    const titles = all.sources.map((s) => s.title);
+    expect(titles).toEqual([...titles].sort());
+    expect(expected.indexOf(`${P}-z1`)).toBe(expected.indexOf(`${P}-z2`) - 1);
+    for (const limit of [1, 2, 3, 9, 10]) expect(await walk(limit), `limit ${limit}`).toEqual(expected);
+  });
+
+  it('keeps its place when sources are added or removed before it (offset paging would shift)', async () => {
+    const first = sourceListSchema.parse((await get('/api/sources?limit=3')).body.data);
+    const cursor = first.page.nextCursor;
+    expect(cursor).not.toBeNull();
+    const lastSeen = first.sources[2]!.id;
+    await driver.executeQuery("CREATE (:Source {id: $id, title: 'AAA first of all', publisher: 'Test'})", { id: `${P}-aaa` }, { database: testDatabase() });
+    try {
+      const next = sourceListSchema.parse((await get(`/api/sources?limit=3&cursor=${cursor}`)).body.data);
+      const all = sourceListSchema.parse((await get('/api/sources?limit=100')).body.data).sources.map((s) => s.id);
+      expect(next.sources.map((s) => s.id)).toEqual(all.slice(all.indexOf(lastSeen) + 1, all.indexOf(lastSeen) + 4));
+      expect(next.page).toMatchObject({ offset: null, nextOffset: null, total: 10 });
+    } finally {
+      await driver.executeQuery('MATCH (s:Source {id: $id}) DELETE s', { id: `${P}-aaa` }, { database: testDatabase() });
+    }
+  });
 });
 
 describe('GET /api/sources/:id', () => {

@@ -4,6 +4,13 @@
  *
  *   npm run bench -- api [--actors 100000 --relationships 500000] [--duration 20] [--warmup 5]
  *                        [--rounds 2] [--connections 32] [--fresh] [--method cypher|apoc]
+ *                        [--only search,neighborhood,...] [--extra-app label=<api-server.ts|.js>]...
+ *
+ * --extra-app (repeatable) serves another build of the app beside this one, e.g. the previous
+ * commit (`git archive HEAD | tar -x -C /tmp/before`, then label=/tmp/before/tests/bench/lib/api-server.ts)
+ * or compiled JavaScript (a .js path runs under plain node, without tsx): each round then runs
+ * this app, each extra app, then the bare driver, so before/after ratios share the same
+ * conditions (the machine may be shared and noisy).
  *
  * 1. The graph (tests/bench/generate.ts, deterministic) is loaded once into an embedded Neo4j
  *    whose folder is cached under .data/bench/<key>/ (key = generator version + options), so a
@@ -24,12 +31,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { GRAPH_DB_DEFAULTS } from '../../server/src/db/graph-db.js';
 import { REPO_ROOT } from '../../server/src/paths.js';
-import { depthOneParams, NEIGHBORHOOD_DEPTH_ONE } from '../../server/src/repositories/neighborhood-repository.js';
+import { applySchema } from '../../server/src/repositories/migrations.js';
+import {
+  depthOneParams,
+  NEIGHBORHOOD_DEPTH_ONE,
+  NEIGHBORHOOD_DEPTH_ONE_CENTRE_EDGES,
+} from '../../server/src/repositories/neighborhood-repository.js';
 import {
   actorSearchParams,
   SEARCH_ACTORS,
@@ -215,14 +227,19 @@ function neighborhoodParams(id: string): Record<string, unknown> {
   return depthOneParams([id], { depth: 1, direction: 'both', limit: NEIGHBORHOOD_LIMIT });
 }
 
-function neighborhoodSubject(name: string, description: string, ids: string[]): Subject {
-  const cypher = NEIGHBORHOOD_DEPTH_ONE.both;
+/**
+ * GET /api/actors/:id/neighborhood?depth=1 beside the repository's Cypher for it: the default
+ * (edges among the neighbours included) or `?includeInterEdges=false` (only edges touching the
+ * centre: the query of the earlier benchmark runs).
+ */
+function neighborhoodSubject(name: string, description: string, ids: string[], interEdges = true): Subject {
+  const cypher = interEdges ? NEIGHBORHOOD_DEPTH_ONE.both : NEIGHBORHOOD_DEPTH_ONE_CENTRE_EDGES.both;
   // What NeighborhoodRepository sends for ?depth=1 and the defaults (both, all types, limit 100).
   const params = ids.map(neighborhoodParams);
   return {
     name,
     description,
-    paths: ids.map((id) => `/api/actors/${id}/neighborhood?depth=1`),
+    paths: ids.map((id) => `/api/actors/${id}/neighborhood?depth=1${interEdges ? '' : '&includeInterEdges=false'}`),
     bare: (driver, i) => driver.executeQuery(cypher, params[i] as (typeof params)[number], readConfig),
     check: (body, i) => {
       const nodes = (body as { data?: { elements?: { nodes?: Array<{ data: { id: string } }> } } }).data?.elements?.nodes;
@@ -247,7 +264,11 @@ async function openGraphDatabase(
   if (!fresh && existsSync(marker)) {
     console.log(`reusing the generated database in ${folder}`);
     const load = JSON.parse(await readFile(marker, 'utf8')) as LoadReport;
-    return { neo4j: await startBenchNeo4j(join(folder, 'neo4j')), load, cached: true, folder };
+    const bench = await startBenchNeo4j(join(folder, 'neo4j'));
+    // The app may rely on constraints or indexes added to cypher/schema since the cache was built
+    // (idempotent: only what is missing is created, then awaited).
+    await applySchema(bench.driver, { database: DATABASE });
+    return { neo4j: bench, load, cached: true, folder };
   }
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
@@ -263,9 +284,13 @@ async function openGraphDatabase(
   }
 }
 
-async function startApp(bench: BenchNeo4j): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests', 'bench', 'lib', 'api-server.ts')], {
-    cwd: REPO_ROOT,
+/** The app's server script in this checkout. */
+const API_SERVER = join(REPO_ROOT, 'tests', 'bench', 'lib', 'api-server.ts');
+
+/** Serves an app build (an api-server script: .ts under tsx, .js under plain node) in a child process. */
+async function startApp(bench: BenchNeo4j, script = API_SERVER): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(process.execPath, script.endsWith('.ts') ? ['--import', 'tsx', script] : [script], {
+    cwd: script === API_SERVER ? REPO_ROOT : dirname(script),
     env: {
       ...process.env,
       BENCH_NEO4J_URI: bench.connection.uri,
@@ -382,6 +407,14 @@ export async function runApiBench(args: string[]): Promise<void> {
   const connections = Number(flag(args, 'connections') ?? 32);
   const method = (flag(args, 'method') ?? 'cypher') as LoadMethod;
   const only = flag(args, 'only')?.split(',');
+  // --extra-app label=path, repeatable: other builds of the app, measured in the same rounds.
+  const extraSpecs = args
+    .flatMap((a, i) => (a === '--extra-app' && args[i + 1] ? [args[i + 1] as string] : []))
+    .map((spec) => {
+      const eq = spec.indexOf('=');
+      if (eq <= 0) throw new Error(`--extra-app wants label=<path to api-server.ts or .js>, got "${spec}"`);
+      return { label: spec.slice(0, eq), script: spec.slice(eq + 1) };
+    });
 
   const t0 = performance.now();
   const graph = generateGraph(options);
@@ -392,8 +425,10 @@ export async function runApiBench(args: string[]): Promise<void> {
   const openSeconds = round((performance.now() - tLoad) / 1000, 1);
   const bare = db.neo4j.driver;
   let app: { child: ChildProcess; baseUrl: string } | undefined;
+  const extras: Array<{ label: string; script: string; child: ChildProcess; baseUrl: string }> = [];
   try {
     app = await startApp(db.neo4j);
+    for (const e of extraSpecs) extras.push({ ...e, ...(await startApp(db.neo4j, e.script)) });
     const search = searchCypher();
     const median = hubActorIds(graph, graph.actors.length)[Math.floor(graph.actors.length / 2)] as string;
     const subjects: Subject[] = [
@@ -404,8 +439,14 @@ export async function runApiBench(args: string[]): Promise<void> {
         randomActorIds(graph, 1000),
       ),
       neighborhoodSubject(
+        'neighborhood-centre-edges',
+        'the same 1000 actors with ?includeInterEdges=false (only edges touching the centre, the query of earlier runs); bare: NEIGHBORHOOD_DEPTH_ONE_CENTRE_EDGES.both',
+        randomActorIds(graph, 1000),
+        false,
+      ),
+      neighborhoodSubject(
         'neighborhood-hubs',
-        'the same over the 50 actors of highest degree (the worst case)',
+        'GET /api/actors/<id>/neighborhood?depth=1 over the 50 actors of highest degree (the worst case); bare: NEIGHBORHOOD_DEPTH_ONE.both',
         hubActorIds(graph, 50),
       ),
     ].filter((s) => !only || only.includes(s.name));
@@ -425,6 +466,7 @@ export async function runApiBench(args: string[]): Promise<void> {
     const results: Record<string, unknown> = {};
     const rows: string[] = [];
     const cpuRows: string[] = [];
+    const extraRows: string[] = [];
     for (const s of subjects) {
       console.log(`\n== ${s.name}: warm-up ${warmup} s each side`);
       await runApi(app.baseUrl, s.paths, warmup, connections);
@@ -432,10 +474,17 @@ export async function runApiBench(args: string[]): Promise<void> {
       const pids = { neo4j: db.neo4j.embedded.pid, app: app.child.pid };
       const apiRuns: Array<RunResult & { cpu: CpuPerRequest }> = [];
       const bareRuns: Array<RunResult & { cpu: CpuPerRequest }> = [];
+      const extraRuns = new Map<string, Array<RunResult & { cpu: CpuPerRequest }>>(extras.map((e) => [e.label, []]));
+      for (const e of extras) await runApi(e.baseUrl, s.paths, warmup, connections);
       for (let r = 0; r < rounds; r += 1) {
         const a = await withCpu(pids, () => runApi(app?.baseUrl ?? '', s.paths, seconds, connections));
         console.log(`  round ${r + 1} API  p50 ${a.measured.p50} ms, p99 ${a.measured.p99} ms, ${a.measured.perSecond} req/s, errors/non-2xx ${a.measured.errors}`);
         apiRuns.push(a);
+        for (const e of extras) {
+          const x = await withCpu({ neo4j: pids.neo4j, app: e.child.pid }, () => runApi(e.baseUrl, s.paths, seconds, connections));
+          console.log(`  round ${r + 1} ${e.label} p50 ${x.measured.p50} ms, p99 ${x.measured.p99} ms, ${x.measured.perSecond} req/s, errors/non-2xx ${x.measured.errors}`);
+          extraRuns.get(e.label)?.push(x);
+        }
         const b = await withCpu({ neo4j: pids.neo4j }, () => runBare((i) => s.bare(bare, i), s.paths.length, seconds, connections));
         console.log(`  round ${r + 1} bare p50 ${b.measured.p50} ms, p99 ${b.measured.p99} ms, ${b.measured.perSecond} q/s, errors ${b.measured.errors}`);
         bareRuns.push(b);
@@ -448,6 +497,8 @@ export async function runApiBench(args: string[]): Promise<void> {
         );
       const api = merge(apiRuns);
       const base = merge(bareRuns);
+      const avg = (runs: Array<{ cpu: CpuPerRequest }>, key: keyof CpuPerRequest) =>
+        round(runs.reduce((n, x) => n + Number(x.cpu[key] ?? 0), 0) / Math.max(1, runs.length), 2);
       const ratio = round(api.p50 / base.p50, 2);
       const memory = {
         neo4jRssMiB: await rssMiB(db.neo4j.embedded.pid),
@@ -468,15 +519,24 @@ export async function runApiBench(args: string[]): Promise<void> {
           bareCpuPerQuery: bareRuns[i]?.cpu,
         })),
         memory,
+        extraApps: Object.fromEntries(
+          [...extraRuns].map(([label, runs]) => {
+            const m = merge(runs);
+            return [label, { api: m, ratioOfMedians: round(m.p50 / base.p50, 2), appCpuMsPerRequest: avg(runs, 'appMs'), neo4jCpuMsPerRequest: avg(runs, 'neo4jMs') }];
+          }),
+        ),
       };
+      for (const [label, runs] of extraRuns) {
+        const m = merge(runs);
+        extraRows.push(`| ${s.name} | ${label} | ${m.p50} / ${m.p99} ms / ${m.perSecond} req/s | ${round(m.p50 / base.p50, 2)}× | ${avg(runs, 'appMs')} / ${avg(runs, 'neo4jMs')} |`);
+      }
+      extraRows.push(`| ${s.name} | this build | ${api.p50} / ${api.p99} ms / ${api.perSecond} req/s | ${ratio}× | ${avg(apiRuns, 'appMs')} / ${avg(apiRuns, 'neo4jMs')} |`);
       const p99Met = api.p99 < P99_TARGET_MS;
       const ratioMet = ratio <= RATIO_TARGET;
       const verdict = [
         p99Met ? `p99 < ${P99_TARGET_MS} ms: yes` : `p99 < ${P99_TARGET_MS} ms: **no**${base.p99 >= P99_TARGET_MS ? ` (bare driver ${base.p99} ms: not reachable here)` : ''}`,
         ratioMet ? `ratio ≤ ${RATIO_TARGET}: yes` : `ratio ≤ ${RATIO_TARGET}: **no**`,
       ].join('; ');
-      const avg = (runs: Array<{ cpu: CpuPerRequest }>, key: keyof CpuPerRequest) =>
-        round(runs.reduce((n, x) => n + Number(x.cpu[key] ?? 0), 0) / runs.length, 2);
       cpuRows.push(
         `| ${s.name} | ${avg(apiRuns, 'neo4jMs')} / ${avg(bareRuns, 'neo4jMs')} | ${avg(apiRuns, 'appMs')} | ${avg(apiRuns, 'benchMs')} / ${avg(bareRuns, 'benchMs')} | ${apiRuns[0]?.autocannon?.bytesPerResponse ?? '—'} | ${apiRuns.map((x) => x.cpu.loadAverage).join(', ')} / ${bareRuns.map((x) => x.cpu.loadAverage).join(', ')} |`,
       );
@@ -492,6 +552,8 @@ export async function runApiBench(args: string[]): Promise<void> {
     const profiles = [
       await profile(bare, `neighbourhood, median-degree actor (degree ${graph.degree[idIndex.get(median) ?? 0]})`, NEIGHBORHOOD_DEPTH_ONE.both, neighborhoodParams(median)),
       await profile(bare, `neighbourhood, top hub (degree ${graph.degree[idIndex.get(hub) ?? 0]})`, NEIGHBORHOOD_DEPTH_ONE.both, neighborhoodParams(hub)),
+      await profile(bare, `neighbourhood without edges among neighbours, median-degree actor`, NEIGHBORHOOD_DEPTH_ONE_CENTRE_EDGES.both, neighborhoodParams(median)),
+      await profile(bare, `neighbourhood without edges among neighbours, top hub`, NEIGHBORHOOD_DEPTH_ONE_CENTRE_EDGES.both, neighborhoodParams(hub)),
     ];
     for (const t of terms) {
       profiles.push(
@@ -523,6 +585,16 @@ export async function runApiBench(args: string[]): Promise<void> {
       '| --- | --- | --- | --- | --- | --- |',
       ...cpuRows,
       '',
+      ...(extras.length > 0
+        ? [
+            `Other builds of the app, measured in the same rounds (each round: this build, ${extras.map((e) => e.label).join(', ')}, then the bare driver):`,
+            '',
+            '| Subject | Build | API p50 / p99 / throughput | Ratio of medians (API / bare) | App ms / Neo4j ms per request |',
+            '| --- | --- | --- | --- | --- |',
+            ...extraRows,
+            '',
+          ]
+        : []),
     ].join('\n');
     await writeResults(
       'api',
@@ -543,9 +615,9 @@ export async function runApiBench(args: string[]): Promise<void> {
     );
     console.log(JSON.stringify(profiles, null, 2));
   } finally {
-    if (app) {
-      const exited = new Promise((r) => app?.child.once('exit', r));
-      app.child.kill('SIGTERM');
+    for (const a of [...(app ? [app] : []), ...extras]) {
+      const exited = new Promise((r) => a.child.once('exit', r));
+      a.child.kill('SIGTERM');
       await exited;
     }
     await db.neo4j.stop();

@@ -7,6 +7,10 @@ import { runStartupBench } from './startup.js';
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   startup: runStartupBench,
   api: (args) => import('./api.js').then((m) => m.runApiBench(args)),
+  import: (args) => import('./import.js').then((m) => m.runImportBench(args)),
+  explorer: (args) => import('./explorer.js').then((m) => m.runExplorerBench(args)),
+  console: (args) => import('./console.js').then((m) => m.runConsoleBench(args)),
+  embed: (args) => import('./embed.js').then((m) => m.runEmbedBench(args)),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp } from '../support/browser.js';
+import { clickEdge, collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp } from '../support/browser.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
 const fixture = useBrowserApp(getTestDriver(), testDatabase());
@@ -26,32 +26,6 @@ function pointOf(page: Page, id: string): Promise<{ x: number; y: number }> {
     const box = document.getElementById('cy')!.getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
-}
-
-/**
- * Clicks an edge with the mouse. fcose lays the graph out differently on every run, so another
- * edge or a label may cover the edge's midpoint: try points along it until the click selects it.
- */
-async function clickEdge(page: Page, id: string): Promise<void> {
-  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
-    const point = await page.evaluate(
-      ({ id, t }) => {
-        const edge = window.cy!.getElementById(id) as unknown as EdgeSingular;
-        const a = edge.source().renderedPosition();
-        const b = edge.target().renderedPosition();
-        const mid = edge.renderedMidpoint();
-        // Along the drawn curve's control polygon: source -> midpoint -> target.
-        const lerp = (p: { x: number; y: number }, q: { x: number; y: number }, u: number) => ({ x: p.x + (q.x - p.x) * u, y: p.y + (q.y - p.y) * u });
-        const p = t <= 0.5 ? lerp(a, mid, t / 0.5) : lerp(mid, b, (t - 0.5) / 0.5);
-        const box = document.getElementById('cy')!.getBoundingClientRect();
-        return { x: box.left + p.x, y: box.top + p.y };
-      },
-      { id, t },
-    );
-    await page.mouse.click(point.x, point.y);
-    if (await page.evaluate((id) => window.cy!.$id(id).selected(), id)) return;
-  }
-  throw new Error(`could not click edge ${id}: something covers it everywhere along its length`);
 }
 
 describe('the explorer (headless Chromium)', () => {
@@ -242,6 +216,7 @@ describe('the explorer: filters and export (headless Chromium)', () => {
     expect(await page.evaluate(() => window.cy!.nodes().length)).toBe(4);
     expect(new URL(page.url()).searchParams.get('status')).toBe('alleged');
 
+    await page.locator('#export-menu summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-png').click()]);
     expect(download.suggestedFilename()).toBe('sightline-graph.png');
     const png = await download.createReadStream();

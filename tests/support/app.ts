@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { createApp, type AppDeps } from '../../server/src/app.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -15,7 +16,11 @@ export async function startTestApp(
   database: string,
   overrides: Partial<AppDeps> = {},
 ): Promise<RunningApp> {
-  const app = createApp({ driver, database, logger: createLogger('silent'), neo4jMode: 'embedded', ...overrides });
+  return listenOnLoopback(createApp({ driver, database, logger: createLogger('silent'), neo4jMode: 'embedded', ...overrides }));
+}
+
+/** Serves an Express app (any app built for a test) on an ephemeral loopback port. */
+export async function listenOnLoopback(app: Pick<Express, 'listen'>): Promise<RunningApp> {
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

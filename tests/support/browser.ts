@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { EdgeSingular } from 'cytoscape';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createLogger } from '../../server/src/logger.js';
 import { ensureWebBuild } from '../../server/src/web-build.js';
@@ -44,6 +45,36 @@ export function collectConsoleErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * Clicks a graph edge (window.cy) with the mouse. fcose lays the graph out differently on every
+ * run, so another edge or a label may cover the edge's midpoint: tries points along it until the
+ * click selects it; throws when none does. With `frame` (an embed's iframe), the edge is in that
+ * frame and `page` is the page holding it.
+ */
+export async function clickEdge(page: Page, id: string, frame?: Frame): Promise<void> {
+  const target = frame ?? page;
+  const offset = frame?.parentFrame() ? (await (await frame.frameElement()).boundingBox())! : { x: 0, y: 0 };
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
+    const point = await target.evaluate(
+      ({ id, t }) => {
+        const edge = window.cy!.getElementById(id) as unknown as EdgeSingular;
+        const a = edge.source().renderedPosition();
+        const b = edge.target().renderedPosition();
+        const mid = edge.renderedMidpoint();
+        // Along the drawn curve's control polygon (parallel edges are curved): source -> midpoint -> target.
+        const lerp = (p: { x: number; y: number }, q: { x: number; y: number }, u: number) => ({ x: p.x + (q.x - p.x) * u, y: p.y + (q.y - p.y) * u });
+        const p = t <= 0.5 ? lerp(a, mid, t / 0.5) : lerp(mid, b, (t - 0.5) / 0.5);
+        const box = document.getElementById('cy')!.getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
+      { id, t },
+    );
+    await page.mouse.click(offset.x + point.x, offset.y + point.y);
+    if (await target.evaluate((id) => window.cy!.$id(id).selected(), id)) return;
+  }
+  throw new Error(`could not click edge ${id}: something covers it everywhere along its length`);
 }
 
 /**

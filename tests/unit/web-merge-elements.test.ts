@@ -87,4 +87,13 @@ describe('removeNodes / restrictTo / withPositions', () => {
     expect(r.nodes[1]?.position).toBeUndefined();
     expect(r.edges).toBe(g.edges);
   });
+
+  it('withPositions keeps a node whose position is unchanged as the same object (undo snapshots share it)', () => {
+    const placed = withPositions(g, new Map([['a', { x: 1, y: 2 }], ['b', { x: 3, y: 4 }]]));
+    const again = withPositions(placed, new Map([['a', { x: 1, y: 2 }], ['b', { x: 5, y: 4 }]]));
+    expect(again.nodes[0]).toBe(placed.nodes[0]);
+    expect(again.nodes[1]).not.toBe(placed.nodes[1]);
+    expect(again.nodes[1]?.position).toEqual({ x: 5, y: 4 });
+    expect(placed.nodes[1]?.position).toEqual({ x: 3, y: 4 });
+  });
 });

@@ -4,7 +4,8 @@
  */
 import type { ActorDetail } from '../../server/src/contracts/actors.js';
 import type { GraphSchema } from '../../server/src/contracts/graph-schema.js';
-import type { NeighborhoodResult, PathsResult } from '../../server/src/contracts/graph.js';
+import type { NeighborhoodResult, PathsResult, TimelineResult } from '../../server/src/contracts/graph.js';
+import type { RankedActors } from '../../server/src/contracts/actor-ranking.js';
 import type { RelationshipDetail } from '../../server/src/contracts/relationships.js';
 import type { SearchResult } from '../../server/src/contracts/search.js';
 
@@ -93,10 +94,8 @@ export const api = {
     }),
   paths: (q: { from: string; to: string; mode: string; k?: number; maxHops?: number; types?: readonly string[]; asOf?: string | null }) =>
     getJson<PathsResult>('/api/paths', { from: q.from, to: q.to, mode: q.mode, k: q.mode === 'k' ? q.k : undefined, maxHops: q.maxHops, types: q.types, asOf: q.asOf }),
-  /** The whole graph's edges (Sightline JSON export), for ranking starting points on a small graph. */
-  exportAll: () =>
-    fetch('/api/export?format=json', { headers: { accept: 'application/json' } }).then(async (r) => {
-      if (!r.ok) throw new ApiError(`export answered ${r.status}`, r.status, 'HTTP');
-      return (await r.json()) as { nodes: { id: string; name: string; kind: string }[]; edges: { source: string; target: string }[] };
-    }),
+  /** The most connected actors (the empty canvas's starting points). */
+  mostConnected: (limit: number) => getJson<RankedActors>('/api/actors', { sort: 'degree', limit }),
+  /** Dated relationships (and sources) in date order: the "as of" slider's dates. */
+  timeline: (ids?: readonly string[]) => getJson<TimelineResult>('/api/timeline', { ids, limit: 5000 }),
 };

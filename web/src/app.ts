@@ -4,12 +4,14 @@
  */
 import type { Core, EventObject } from 'cytoscape';
 import type { ActorHit } from '../../server/src/contracts/search.js';
-import { api, ApiError, type GraphSchema, type NeighborhoodResult, type PathsResult } from './api.js';
-import { createCanvas, fitTo, positionsOf, ringAround, runLayout, syncCanvas, updateEdgeLabels } from './graph/canvas.js';
+import { api, ApiError, type ActorDetail, type GraphSchema, type NeighborhoodResult, type PathsResult, type RelationshipDetail } from './api.js';
+import { createCanvas, fitTo, placeAdded, positionsOf, runLayout, setClassOn, syncCanvas, updateEdgeLabels } from './graph/canvas.js';
 import { DEFAULTS } from './graph/defaults.js';
 import { canRedo, canUndo, createHistory, push, redo, replacePresent, undo, type History } from './graph/history.js';
 import { mergeElements, nodeIds, removeNodes, restrictTo, withPositions } from './graph/merge-elements.js';
-import { EMPTY_GRAPH, type GraphEdge, type GraphElements, type GraphNode } from './graph/types.js';
+import { effectiveLayout, runFullLayout, type LayoutName } from './graph/layouts.js';
+import { DEFAULT_LAYOUT } from './graph/layout-names.js';
+import { EMPTY_GRAPH, type GraphEdge, type GraphElements, type GraphNode, type Position } from './graph/types.js';
 import { decodeViewState, encodeViewState, type PathMode, type ViewFilters, type ViewState } from './graph/view-state.js';
 import { renderEdgeDetails, renderNodeDetails, type Labels } from './ui/details.js';
 import { byId, clear, h } from './ui/dom.js';
@@ -41,6 +43,16 @@ export class Explorer {
   private busy = 0;
   private detailsToken = 0;
   lastPaths: PathsResult | null = null;
+  /** The layout a full re-layout uses (picker, URL `layout`). */
+  layout: LayoutName = DEFAULT_LAYOUT;
+  /** Actors every layout keeps in place (UI state; class `pinned`, URL `pin`). */
+  readonly pinned = new Set<string>();
+  /** True while the canvas holds a generated scene (loadScene): its actors do not exist in the API. */
+  scene = false;
+  /** Called after every graph or view change (layout picker, timeline, exports refresh from it). */
+  readonly onViewChange: Array<() => void> = [];
+  /** Add to the details panel once an actor's or a relationship's details are shown (curation: actions and history). */
+  readonly detailsExtensions: Array<(sel: NonNullable<Selection>, detail: ActorDetail | RelationshipDetail, panel: HTMLElement) => void> = [];
 
   constructor(container: HTMLElement) {
     this.cy = createCanvas(container);
@@ -54,6 +66,7 @@ export class Explorer {
     this.cy.on('dbltap', 'node', (e: EventObject) => void this.expand(e.target.id()));
     this.cy.on('dragfree', 'node', () => {
       this.history = replacePresent(this.history, withPositions(this.history.present, positionsOf(this.cy)));
+      this.updateUrl('replace');
     });
   }
 
@@ -121,18 +134,22 @@ export class Explorer {
   }
 
   /** A new graph state: one undo step, canvas synced, new nodes laid out around `centre`, URL updated. */
-  private async commit(next: GraphElements, opts: { centre?: string; layout?: 'new' | 'all' | 'none'; url?: UrlMode; fit?: boolean } = {}): Promise<string[]> {
-    this.history = push(this.history, next);
+  private async commit(next: GraphElements, opts: { centre?: string; layout?: 'new' | 'all' | 'none' | 'unplaced'; url?: UrlMode; fit?: boolean; undoable?: boolean } = {}): Promise<string[]> {
+    const unplaced = next.nodes.filter((n) => !n.position && this.cy.getElementById(n.data.id).empty()).map((n) => n.data.id);
+    this.history = opts.undoable === false ? replacePresent(this.history, next) : push(this.history, next);
     const centre = opts.centre ? this.cy.getElementById(opts.centre) : null;
     const fallback = centre && centre.nonempty() ? { ...centre.position() } : undefined;
     const firstDraw = this.cy.nodes().empty();
     const added = syncCanvas(this.cy, next, fallback);
     const layout = opts.layout ?? 'new';
-    if (layout === 'all' || (layout === 'new' && firstDraw)) {
-      await runLayout(this.cy, 'all');
+    const layoutOpts = { layout: this.layout, pinned: this.pinned };
+    if (layout === 'unplaced' && unplaced.length > 0 && unplaced.length < next.nodes.length) {
+      // Restored from a URL with positions: only the actors without one are placed.
+      await runLayout(this.cy, unplaced, layoutOpts);
+    } else if (layout === 'all' || ((layout === 'new' || layout === 'unplaced') && firstDraw && unplaced.length > 0)) {
+      await runLayout(this.cy, 'all', layoutOpts);
     } else if (layout === 'new' && added.length > 0) {
-      if (opts.centre) ringAround(this.cy, opts.centre, added);
-      await runLayout(this.cy, added);
+      await placeAdded(this.cy, opts.centre, added, layoutOpts);
     }
     this.history = replacePresent(this.history, withPositions(this.history.present, positionsOf(this.cy)));
     if (this.selected && this.cy.getElementById(this.selected.id).empty()) this.selected = null;
@@ -154,10 +171,11 @@ export class Explorer {
   }
 
   private refreshClasses(): void {
-    this.cy.nodes().forEach((n) => {
-      const e = this.expansions.get(n.id());
-      n.toggleClass('has-more', Boolean(e && e.omitted > 0));
-    });
+    for (const id of this.pinned) if (this.cy.getElementById(id).empty()) this.pinned.delete(id);
+    const hasMore = new Set([...this.expansions].filter(([, e]) => e.omitted > 0).map(([id]) => id));
+    // Only the few nodes whose classes change are touched (a large canvas is not restyled).
+    setClassOn(this.cy, 'has-more', hasMore);
+    setClassOn(this.cy, 'pinned', this.pinned);
     updateEdgeLabels(this.cy, this.selected?.kind === 'node' ? this.selected.id : null);
     this.applyPathHighlight();
   }
@@ -261,12 +279,15 @@ export class Explorer {
   // ------------------------------------------------------------------ URL
 
   viewState(): ViewState {
-    return { actors: nodeIds(this.graph), selected: this.selected, filters: this.filters, path: this.path };
+    const positions: Record<string, Position> = {};
+    for (const n of this.graph.nodes) if (n.position) positions[n.data.id] = n.position;
+    return { actors: nodeIds(this.graph), selected: this.selected, filters: this.filters, path: this.path, layout: this.layout, pinned: [...this.pinned], positions };
   }
 
-  private updateUrl(mode: UrlMode): void {
+  updateUrl(mode: UrlMode): void {
+    for (const listener of this.onViewChange) listener();
     if (mode === 'none') return;
-    const query = encodeViewState(this.viewState(), DEFAULTS.maxUrlActors);
+    const query = encodeViewState(this.viewState(), DEFAULTS.maxUrlActors, DEFAULTS.maxUrlChars);
     const target = query ? `?${query}` : window.location.pathname;
     if (`?${query}` === window.location.search || (!query && !window.location.search)) return;
     if (mode === 'push') window.history.pushState(null, '', target);
@@ -280,17 +301,29 @@ export class Explorer {
       const sameFilters = JSON.stringify(vs.filters) === JSON.stringify(this.filters);
       this.filters = vs.filters;
       this.path = vs.path;
+      this.layout = vs.layout;
+      this.scene = false;
+      this.pinned.clear();
+      for (const id of vs.pinned) this.pinned.add(id);
       this.syncFilterInputs();
       const current = new Set(nodeIds(this.graph));
       const sameActors = vs.actors.length === current.size && vs.actors.every((id) => current.has(id));
       if (!sameActors || !sameFilters) {
         const fetched = await this.fetchActors(vs.actors);
-        // Nodes already on the canvas keep their place; edges come fresh (under the view's filters).
-        const next = restrictTo(withPositions(fetched, positionsOf(this.cy)), vs.actors);
+        // Positions from the URL first; nodes already on the canvas keep their place; edges come
+        // fresh (under the view's filters). Actors without a position are laid out.
+        const fromUrl = new Map(Object.entries(vs.positions));
+        const next = restrictTo(withPositions(withPositions(fetched, fromUrl), positionsOf(this.cy)), vs.actors);
         this.selected = vs.selected;
-        await this.commit(next, { layout: this.cy.nodes().empty() ? 'all' : 'new', url, fit: true });
+        await this.commit(next, { layout: this.cy.nodes().empty() ? 'unplaced' : 'new', url, fit: true });
       } else {
         this.selected = vs.selected;
+        const moved = Object.keys(vs.positions).length > 0 ? withPositions(this.graph, new Map(Object.entries(vs.positions))) : null;
+        if (moved) {
+          // Back/forward between two arrangements of the same actors: move them back.
+          this.history = replacePresent(this.history, moved);
+          syncCanvas(this.cy, moved);
+        }
         this.afterGraphChange(url);
       }
       if (vs.path) await this.findPathsNow(vs.path, 'none');
@@ -363,7 +396,7 @@ export class Explorer {
             'p',
             { className: 'keys' },
             h('kbd', {}, '/'), ' search · ', h('kbd', {}, 'E'), ' expand · ', h('kbd', {}, 'Del'), ' remove · ',
-            h('kbd', {}, 'Ctrl+Z'), ' undo · ', h('kbd', {}, 'Ctrl+Shift+Z'), ' redo · ', h('kbd', {}, 'F'), ' fit · ', h('kbd', {}, 'Esc'), ' deselect',
+            h('kbd', {}, 'Ctrl+Z'), ' undo · ', h('kbd', {}, 'Ctrl+Shift+Z'), ' redo · ', h('kbd', {}, 'F'), ' fit · ', h('kbd', {}, 'P'), ' pin · ', h('kbd', {}, 'L'), ' re-layout · ', h('kbd', {}, 'Esc'), ' deselect · right-click an actor for more',
           ),
         ),
       );
@@ -396,6 +429,7 @@ export class Explorer {
         } else {
           panel.append(renderEdgeDetails(d as Awaited<ReturnType<typeof api.relationship>>, this.labels, (id) => this.select({ kind: 'node', id })));
         }
+        for (const extend of this.detailsExtensions) extend(sel, d, panel);
       })
       .catch((error: Error) => {
         if (token !== this.detailsToken) return;
@@ -412,8 +446,10 @@ export class Explorer {
   private renderActorList(): void {
     const list = byId('actor-list');
     clear(list);
+    byId('actor-list-count').textContent = String(this.graph.nodes.length);
+    // A canvas this large is explored on the canvas; thousands of list buttons would only slow it.
+    if (this.graph.nodes.length > DEFAULTS.actorListUpTo) return;
     const nodes = [...this.graph.nodes].sort((a, b) => a.data.name.localeCompare(b.data.name));
-    byId('actor-list-count').textContent = String(nodes.length);
     for (const n of nodes) {
       list.append(
         h(
@@ -435,7 +471,7 @@ export class Explorer {
     byId<HTMLButtonElement>('btn-undo').disabled = !canUndo(this.history);
     byId<HTMLButtonElement>('btn-redo').disabled = !canRedo(this.history);
     const empty = this.cy.nodes().empty();
-    for (const id of ['btn-fit', 'btn-clear', 'btn-png']) byId<HTMLButtonElement>(id).disabled = empty;
+    for (const id of ['btn-fit', 'btn-clear', 'btn-png', 'btn-svg', 'btn-cyjs', 'btn-graphml', 'btn-citations']) byId<HTMLButtonElement>(id).disabled = empty;
     let hidden = 0;
     for (const [id, e] of this.expansions) if (this.cy.getElementById(id).nonempty()) hidden += e.omitted;
     byId('count').textContent = empty
@@ -462,20 +498,13 @@ export class Explorer {
     }
   }
 
-  /** The most connected actors, proposed on the empty canvas (counted from the export on a small graph). */
+  /** The most connected actors (GET /api/actors?sort=degree), proposed on the empty canvas. */
   private async loadStartingPoints(): Promise<void> {
     const list = byId('starting-points');
     clear(list);
-    const schema = this.schema;
-    if (!schema || schema.totals.relationships > 5000) return;
-    const graph = await api.exportAll();
-    const degree = new Map<string, number>();
-    for (const e of graph.edges) {
-      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-    }
-    const top = [...graph.nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.name.localeCompare(b.name)).slice(0, DEFAULTS.startingPoints);
-    for (const n of top) {
+    const { actors } = await api.mostConnected(DEFAULTS.startingPoints);
+    for (const a of actors) {
+      const n = a.data;
       list.append(
         h(
           'li',
@@ -484,7 +513,7 @@ export class Explorer {
             'button',
             { type: 'button', className: 'chip', 'data-id': n.id, onclick: () => void this.addActor(n.id) },
             h('span', { className: 'chip__name' }, n.name),
-            h('span', { className: 'muted' }, ` ${this.labels.kind(n.kind)} · ${degree.get(n.id) ?? 0} relationships`),
+            h('span', { className: 'muted' }, ` ${this.labels.kind(n.kind)} · ${a.degree} relationship${a.degree === 1 ? '' : 's'}`),
           ),
         ),
       );
@@ -524,17 +553,17 @@ export class Explorer {
    * New filters: the actors on the canvas are fetched again under them (relationships of other
    * types, statuses or dates drop out; actors of other kinds leave the canvas). Undoable.
    */
-  applyFilters(filters: ViewFilters): void {
+  applyFilters(filters: ViewFilters, opts: { url?: UrlMode; undoable?: boolean } = {}): Promise<unknown> {
     this.filters = filters;
     this.syncFilterInputs();
     const actors = nodeIds(this.graph).filter((id) => {
       const kind = String(this.cy.getElementById(id).data('kind'));
       return filters.kinds.length === 0 || filters.kinds.includes(kind);
     });
-    void this.run('Applying filters…', async () => {
+    return this.run('Applying filters…', async () => {
       const fetched = await this.fetchActors(actors);
       const next = withPositions(restrictTo(fetched, actors), positionsOf(this.cy));
-      await this.commit(next, { layout: 'new', fit: false });
+      await this.commit(next, { layout: 'new', fit: false, url: opts.url ?? 'push', undoable: opts.undoable ?? true });
       this.announce(`Filters applied: ${this.cy.nodes().length} actors, ${this.cy.edges().length} relationships.`);
     });
   }
@@ -598,7 +627,7 @@ export class Explorer {
 
   private applyPathHighlight(): void {
     const r = this.lastPaths;
-    this.cy.elements().removeClass('on-path faded');
+    this.cy.$('.on-path, .faded').removeClass('on-path faded');
     if (!r || r.paths.length === 0) return;
     const nodes = new Set(r.paths.flatMap((p) => p.nodes));
     const edges = new Set(r.paths.flatMap((p) => p.edges));
@@ -655,6 +684,51 @@ export class Explorer {
         ),
       ),
     );
+  }
+
+  // ------------------------------------------------------------------ test and benchmark hooks
+
+  /**
+   * Puts generated elements on an empty canvas without the API (browser tests, tests/bench/explorer.ts),
+   * through the same path as every graph change: merge, canvas sync in one batch, layout of the
+   * nodes without a position, URL. Not used by the page itself.
+   */
+  loadScene(elements: GraphElements): Promise<unknown> {
+    this.scene = true;
+    return this.run('Loading…', () => this.commit(mergeElements(EMPTY_GRAPH, elements).elements, { layout: 'unplaced', url: 'replace' }));
+  }
+
+  /** Grows the graph around `centre` with the given elements exactly as an expansion does, minus the request (benchmark hook). */
+  growScene(centre: string, incoming: Partial<GraphElements>): Promise<unknown> {
+    return this.run('Expanding…', () => this.commit(mergeElements(this.graph, incoming).elements, { centre, fit: false }));
+  }
+
+  // ------------------------------------------------------------------ layout and pins
+
+  /** Lays the whole canvas out again with `name` (pinned actors stay where they are); one undo step. */
+  relayout(name: LayoutName = this.layout): Promise<unknown> {
+    return this.run('Laying out…', async () => {
+      this.layout = effectiveLayout(name, this.cy.nodes().length);
+      if (this.cy.nodes().empty()) {
+        this.updateUrl('replace');
+        return;
+      }
+      await runFullLayout(this.cy, this.layout, this.pinned);
+      this.history = push(this.history, withPositions(this.graph, positionsOf(this.cy)));
+      this.afterGraphChange('push');
+      fitTo(this.cy);
+      this.announce(`Laid out${this.pinned.size > 0 ? `, ${this.pinned.size} pinned actor${this.pinned.size === 1 ? '' : 's'} kept in place` : ''}.`);
+    });
+  }
+
+  /** Pins an actor (every layout keeps it where it is) or unpins it. */
+  togglePin(id: string): void {
+    if (this.cy.getElementById(id).empty()) return;
+    if (this.pinned.has(id)) this.pinned.delete(id);
+    else this.pinned.add(id);
+    this.refreshClasses();
+    this.updateUrl('replace');
+    this.announce(`${this.nameOf(id)} ${this.pinned.has(id) ? 'pinned: layouts keep it in place' : 'unpinned'}.`);
   }
 
   // ------------------------------------------------------------------ export

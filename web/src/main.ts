@@ -2,7 +2,14 @@ import './style.css';
 import { api } from './api.js';
 import { Explorer } from './app.js';
 import type { PathMode } from './graph/view-state.js';
+import { attachContextMenu } from './ui/context-menu.js';
 import { byId } from './ui/dom.js';
+import { canvasCitations, canvasCyjs, canvasGraphml, canvasSvg, download } from './ui/export.js';
+import { attachLayoutPicker } from './ui/layout-picker.js';
+import { attachLogin } from './ui/login.js';
+import { attachShare } from './ui/share.js';
+import { attachCuration } from './ui/curation/index.js';
+import { TimelineControl } from './ui/timeline.js';
 
 const statusEl = byId<HTMLParagraphElement>('status');
 
@@ -34,6 +41,26 @@ byId('btn-undo').addEventListener('click', () => explorer.undo());
 byId('btn-redo').addEventListener('click', () => explorer.redo());
 byId('btn-fit').addEventListener('click', () => explorer.cy.animate({ fit: { eles: explorer.cy.elements(), padding: 50 } }, { duration: 200 }));
 byId('btn-png').addEventListener('click', () => explorer.exportPng());
+// Exports of what is on the canvas (ui/export.ts); the menu closes after a choice.
+const exportName = () => `Sightline view: ${explorer.cy.nodes().length} actors, ${explorer.cy.edges().length} relationships`;
+const closeExportMenu = () => byId('export-menu').removeAttribute('open');
+byId('btn-svg').addEventListener('click', () => download('sightline-graph.svg', canvasSvg(explorer.cy), 'image/svg+xml'));
+byId('btn-cyjs').addEventListener('click', () => download('sightline-graph.cyjs.json', canvasCyjs(explorer.cy, exportName()), 'application/json'));
+byId('btn-graphml').addEventListener('click', () => download('sightline-graph.graphml', canvasGraphml(explorer.cy, exportName()), 'application/graphml+xml'));
+byId('btn-citations').addEventListener('click', () =>
+  void explorer.run('Collecting the sources…', async () => download('sightline-citations.txt', await canvasCitations(explorer.cy, exportName(), 'text'), 'text/plain')),
+);
+for (const id of ['btn-png', 'btn-svg', 'btn-cyjs', 'btn-graphml', 'btn-citations']) byId(id).addEventListener('click', closeExportMenu);
+attachLayoutPicker(explorer, byId<HTMLSelectElement>('layout-select'), byId<HTMLButtonElement>('btn-relayout'));
+attachContextMenu(explorer, byId('cy').parentElement as HTMLElement);
+// The "as of" slider and play-through (ui/timeline.ts); it follows the canvas by itself.
+new TimelineControl(explorer, {
+  bar: byId('timebar'),
+  slider: byId<HTMLInputElement>('time-slider'),
+  label: byId('time-label'),
+  play: byId<HTMLButtonElement>('time-play'),
+  clear: byId<HTMLButtonElement>('time-clear'),
+});
 byId('btn-clear').addEventListener('click', () => explorer.clearAll());
 
 byId<HTMLFormElement>('path-form').addEventListener('submit', (event) => {
@@ -84,6 +111,10 @@ document.addEventListener('keydown', (event) => {
     explorer.remove(sel.id);
   } else if (event.key === 'f' || event.key === 'F') {
     byId('btn-fit').click();
+  } else if ((event.key === 'p' || event.key === 'P') && sel?.kind === 'node') {
+    explorer.togglePin(sel.id);
+  } else if (event.key === 'l' || event.key === 'L') {
+    void explorer.relayout();
   } else if (event.key === 'Escape' && sel) {
     explorer.select(null);
   }
@@ -91,6 +122,9 @@ document.addEventListener('keydown', (event) => {
 
 window.addEventListener('popstate', () => void explorer.restore(window.location.search, 'none'));
 
+attachShare(() => ({ cy: explorer.cy, filters: explorer.filters }), byId<HTMLButtonElement>('btn-share')); // Share / Embed (ui/share.ts)
+attachLogin(byId('login')); // log in / out (ui/login.ts); writes read its csrfHeaders()
+attachCuration(explorer, byId('curation-toolbar')); // editors: create / edit / merge / delete, evidence; everyone: history (ui/curation/)
 void showHealth();
 explorer.renderSelection();
 explorer.updateToolbar();

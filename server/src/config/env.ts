@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { AUTH_DEFAULTS, type AuthOptions, authOptions } from '../auth/options.js';
+import { AUTH_SECRET_FILE, parseAuthSecret } from '../auth/secret-format.js';
+import { CONSOLE_DEFAULTS, type ConsoleOptions } from '../console/options.js';
 import { EMBEDDED_NEO4J_DEFAULTS } from '../neo4j/defaults.js';
 import { REPO_ROOT } from '../paths.js';
+import { VIEW_DEFAULTS, type ViewOptions } from '../views/options.js';
 
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g');
 const flag = z
@@ -42,8 +46,41 @@ const envSchema = z.object({
   SIGHTLINE_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Most actors one export may contain (whole graph or neighbourhood); over it: 413 EXPORT_TOO_LARGE. */
   SIGHTLINE_EXPORT_MAX_NODES: z.coerce.number().int().positive().default(50_000),
+  /** Largest file POST /api/import accepts, in bytes; over it: 413 PAYLOAD_TOO_LARGE. */
+  SIGHTLINE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** Apply cypher/seed/ at start (idempotent; never overwrites later edits). */
   SIGHTLINE_SEED: flag.default(true),
+  /** Write access: hours a web UI login lasts (fixed from login). */
+  SIGHTLINE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(AUTH_DEFAULTS.sessionTtlMs / 3_600_000),
+  /** Write access: failed logins per client IP per 15 minutes, per app instance (then 429 RATE_LIMITED). */
+  SIGHTLINE_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(AUTH_DEFAULTS.loginRateLimit.limit),
+  /** Write access: secret keying stored password and API-token hashes (≥ 32 bytes, hex or base64); the same on every instance. Default: generated into SIGHTLINE_DATA_DIR/auth-secret. */
+  SIGHTLINE_AUTH_SECRET: z.string().min(1).optional(),
+  /** Write access: saving views needs an editor too (other writes always do). */
+  SIGHTLINE_VIEWS_REQUIRE_AUTH: flag.default(AUTH_DEFAULTS.viewsRequireAuth),
+  /** Saved views: creations per client (IP) per minute (POST /api/views; over it 429 RATE_LIMITED). */
+  SIGHTLINE_VIEWS_RATE_PER_MIN: z.coerce.number().int().positive().default(VIEW_DEFAULTS.ratePerMinute),
+  /** Embeds: origins allowed to frame /embed/* (CSP frame-ancestors), space- or comma-separated; `*` = any. */
+  SIGHTLINE_EMBED_FRAME_ANCESTORS: z
+    .string()
+    .default(VIEW_DEFAULTS.frameAncestors.join(' '))
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,']+)$/, "must be *, 'self' or http(s) origins")).min(1)),
+  /** Public origin of the app for absolute URLs in embed snippets, oEmbed and social cards (default: from each request). */
+  SIGHTLINE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Cypher console: a query is stopped after this many ms (server-side transaction timeout). */
+  SIGHTLINE_CONSOLE_TIMEOUT_MS: z.coerce.number().int().positive().default(CONSOLE_DEFAULTS.timeoutMs),
+  /** Cypher console: most rows in one answer (then truncated: true). */
+  SIGHTLINE_CONSOLE_MAX_ROWS: z.coerce.number().int().positive().default(CONSOLE_DEFAULTS.maxRows),
+  /** Cypher console: most bytes of rows and elements in one answer, about (then truncated: true). */
+  SIGHTLINE_CONSOLE_MAX_BYTES: z.coerce.number().int().positive().default(CONSOLE_DEFAULTS.maxBytes),
+  /** Cypher console: runs per client (IP) per minute, saved queries included. */
+  SIGHTLINE_CONSOLE_RATE_PER_MIN: z.coerce.number().int().positive().default(CONSOLE_DEFAULTS.ratePerMinute),
+  /** Cypher console: queries running at once, all clients together (then 429 CONSOLE_BUSY). */
+  SIGHTLINE_CONSOLE_MAX_CONCURRENT: z.coerce.number().int().positive().default(CONSOLE_DEFAULTS.maxConcurrent),
+  /** Cypher console: a separate Neo4j user for console queries (a read-only role on Enterprise/Aura). */
+  SIGHTLINE_CONSOLE_NEO4J_USER: z.string().min(1).optional(),
+  SIGHTLINE_CONSOLE_NEO4J_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -66,9 +103,18 @@ export interface Config {
         database: string;
       };
   seed: boolean;
+  /** Write access options (server/src/auth/options.ts). */
+  auth: AuthOptions;
+  /** Where the write-access secret comes from (server/src/auth/secret.ts): the variable, else the file. */
+  authSecret: { value: string | undefined; file: string };
   corsOrigins: string[];
   readTimeoutMs: number;
   exportMaxNodes: number;
+  importMaxBytes: number;
+  views: ViewOptions;
+  console: ConsoleOptions;
+  /** Credentials of the console's own Neo4j user, when set (a second driver). */
+  consoleNeo4jUser: { user: string; password: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +132,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const fromRoot = (p: string): string => resolve(REPO_ROOT, p);
+  if (e.SIGHTLINE_CONSOLE_NEO4J_USER && e.SIGHTLINE_CONSOLE_NEO4J_PASSWORD === undefined) {
+    throw new ConfigError('SIGHTLINE_CONSOLE_NEO4J_USER is set but SIGHTLINE_CONSOLE_NEO4J_PASSWORD is not');
+  }
+  if (e.SIGHTLINE_AUTH_SECRET !== undefined) {
+    try {
+      parseAuthSecret(e.SIGHTLINE_AUTH_SECRET);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
   let neo4j: Config['neo4j'];
   if (e.NEO4J_URI) {
     if (e.NEO4J_PASSWORD === undefined) {
@@ -110,8 +166,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     neo4j,
     seed: e.SIGHTLINE_SEED,
+    auth: authOptions({
+      sessionTtlMs: e.SIGHTLINE_SESSION_HOURS * 3_600_000,
+      loginRateLimit: { ...AUTH_DEFAULTS.loginRateLimit, limit: e.SIGHTLINE_LOGIN_MAX_FAILURES },
+      viewsRequireAuth: e.SIGHTLINE_VIEWS_REQUIRE_AUTH,
+    }),
+    authSecret: { value: e.SIGHTLINE_AUTH_SECRET, file: resolve(fromRoot(e.SIGHTLINE_DATA_DIR), AUTH_SECRET_FILE) },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     readTimeoutMs: e.SIGHTLINE_READ_TIMEOUT_MS,
     exportMaxNodes: e.SIGHTLINE_EXPORT_MAX_NODES,
+    importMaxBytes: e.SIGHTLINE_IMPORT_MAX_BYTES,
+    views: {
+      ratePerMinute: e.SIGHTLINE_VIEWS_RATE_PER_MIN,
+      frameAncestors: e.SIGHTLINE_EMBED_FRAME_ANCESTORS,
+      publicUrl: e.SIGHTLINE_PUBLIC_URL ?? null,
+    },
+    console: {
+      timeoutMs: e.SIGHTLINE_CONSOLE_TIMEOUT_MS,
+      maxRows: e.SIGHTLINE_CONSOLE_MAX_ROWS,
+      maxBytes: e.SIGHTLINE_CONSOLE_MAX_BYTES,
+      ratePerMinute: e.SIGHTLINE_CONSOLE_RATE_PER_MIN,
+      maxConcurrent: e.SIGHTLINE_CONSOLE_MAX_CONCURRENT,
+    },
+    consoleNeo4jUser: e.SIGHTLINE_CONSOLE_NEO4J_USER
+      ? { user: e.SIGHTLINE_CONSOLE_NEO4J_USER, password: e.SIGHTLINE_CONSOLE_NEO4J_PASSWORD as string }
+      : undefined,
   };
 }

@@ -40,5 +40,7 @@ export const actorDetailSchema = z.object({
   properties: z.record(z.string(), z.unknown()),
   degree: actorDegreeSchema,
   sources: z.array(actorSourceSchema),
+  /** Set when the id asked for was merged into this actor (curation): the id asked for. */
+  mergedFrom: z.string().optional(),
 });
 export type ActorDetail = z.infer<typeof actorDetailSchema>;

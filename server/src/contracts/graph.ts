@@ -22,6 +22,12 @@ export const neighborhoodResultSchema = z.object({
    * relationships): `total` and `omitted` are then lower bounds.
    */
   totalExact: z.boolean(),
+  /**
+   * False when the relationships among the neighbours (not touching a centre) were too many to
+   * read within the depth-1 budget: some of those may be missing. Edges touching a centre are
+   * always complete.
+   */
+  edgesExact: z.boolean(),
 });
 export type NeighborhoodResult = z.infer<typeof neighborhoodResultSchema>;
 
@@ -65,8 +71,10 @@ export const timelineSourceSchema = z.object({
   url: z.string().nullable(),
   publishedAt: z.string(),
   author: z.string().nullable(),
-  /** Relationships (in the timeline's scope) that claims citing this source support. */
+  /** Relationships (in the timeline's scope) that claims citing this source support: the first 100 by id. */
   relationshipIds: z.array(z.string()),
+  /** How many relationships (in scope) claims citing this source support (relationshipIds may list fewer). */
+  relationshipCount: z.number().int().nonnegative(),
 });
 
 export const timelineEventSchema = z.discriminatedUnion('kind', [
@@ -82,8 +90,11 @@ export const timelineResultSchema = z.object({
   events: z.array(timelineEventSchema),
   /** Relationships in scope with neither since nor until. */
   undated: z.number().int().nonnegative(),
-  /** Events matching the query, before `limit`. */
+  /** Events matching the query (ids, from, to), whatever the page. */
   total: z.number().int().nonnegative(),
+  /** True when more events follow this page: ask again with `cursor` = nextCursor. */
   truncated: z.boolean(),
+  /** Opaque cursor of the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type TimelineResult = z.infer<typeof timelineResultSchema>;

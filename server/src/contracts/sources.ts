@@ -17,10 +17,19 @@ export const sourceSummarySchema = z.object({
 });
 export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 
+/** The page block of GET /api/sources: offset paging and keyset (cursor) paging. */
+export const sourcePageSchema = pageSchema.extend({
+  /** Sources skipped before this page; null when the page was asked for by cursor. */
+  offset: z.number().int().nullable(),
+  /** Opaque cursor of the next page (pass it as `cursor`); null once a page comes back short. */
+  nextCursor: z.string().nullable(),
+});
+export type SourcePage = z.infer<typeof sourcePageSchema>;
+
 /** Body `data` of GET /api/sources. */
 export const sourceListSchema = z.object({
   sources: z.array(sourceSummarySchema),
-  page: pageSchema,
+  page: sourcePageSchema,
 });
 export type SourceList = z.infer<typeof sourceListSchema>;
 

@@ -37,7 +37,19 @@ export const SOURCE_LABEL = 'Source';
 export const CLAIM_LABEL = 'Claim';
 /** Labels of the app's own bookkeeping nodes (not part of the graph users explore). */
 export const SEED_FILE_LABEL = 'SeedFile';
-export const BOOKKEEPING_LABELS = [SEED_FILE_LABEL] as const;
+/** One import run: file checksum, counts, the last committed batch (the resume point). */
+export const IMPORT_JOB_LABEL = 'ImportJob';
+/** One entry of the curation audit trail (server/src/curation): who changed what, when, before/after. */
+export const CHANGE_LABEL = 'Change';
+export const BOOKKEEPING_LABELS = [SEED_FILE_LABEL, IMPORT_JOB_LABEL, CHANGE_LABEL, 'View'] as const;
+/**
+ * Labels of write access control's nodes (server/src/auth: API tokens, users, login sessions). The
+ * Cypher console never shows them: queries naming them are refused, such nodes are redacted from
+ * results, and they and PRIVATE_PROPERTY_KEYS are left out of its schema listing.
+ */
+export const PRIVATE_LABELS = ['ApiToken', 'User', 'Session'] as const;
+/** Property keys only PRIVATE_LABELS nodes have (shared keys such as id, name, hash stay listed). */
+export const PRIVATE_PROPERTY_KEYS = ['passwordHash', 'idHash', 'csrfToken', 'userId', 'username', 'lastUsedAt', 'revokedAt', 'expiresAt'] as const;
 /** Claim -> Source (exactly one per claim), and Source -> Source (a report citing another). */
 export const CITES_TYPE = 'CITES';
 /** Relationship types that carry no evidence of their own and need no Claim. */
@@ -251,6 +263,44 @@ export const RELATIONSHIP_TYPES = [
     description:
       'The subject holds the object (a territory) under military occupation. A legal characterization that is often contested: record who asserts it.',
   },
+  // Types for imported datasets (FollowTheMoney interval schemata; see server/src/import/ftm/).
+  {
+    type: 'REPRESENTS',
+    label: 'represents',
+    inverseLabel: 'is represented by',
+    description: 'The subject acts as agent, lawyer or representative of the object (FtM Representation).',
+  },
+  {
+    type: 'RELATIVE_OF',
+    label: 'is a relative of',
+    inverseLabel: 'is a relative of',
+    description: 'The subject (a person) is a family member of the object; the kind of kinship goes in the summary (FtM Family).',
+  },
+  {
+    type: 'ASSOCIATE_OF',
+    label: 'is an associate of',
+    inverseLabel: 'is an associate of',
+    description: 'The subject (a person) is a business or personal associate of the object, as a source records it (FtM Associate).',
+  },
+  {
+    type: 'LINKED_TO',
+    label: 'is linked to',
+    inverseLabel: 'is linked to',
+    description: 'A source links the subject to the object without saying how (FtM UnknownLink); the role, if any, goes in the summary.',
+  },
+  {
+    type: 'SANCTIONS',
+    label: 'sanctions',
+    inverseLabel: 'is sanctioned by',
+    description:
+      'The subject (an authority) lists the object under a sanctions, debarment or disqualification programme (FtM Sanction); the programme goes in the summary.',
+  },
+  {
+    type: 'PAID',
+    label: 'paid',
+    inverseLabel: 'was paid by',
+    description: 'The subject made a payment to the object, as a source records it (FtM Payment); amount and purpose go in the summary.',
+  },
 ] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number]['type'];
@@ -392,6 +442,17 @@ const nonEmptyText = (max: number) => z.string().trim().min(1).max(max);
 // Stored properties (strict: a property not listed here is a bug, not data)
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Bookkeeping of curation (server/src/curation) on actors and relationships: when last changed
+ * through the curation API (the optimistic-concurrency token of an edit), when deleted (a deleted
+ * or merged-away record is kept, hidden from reads) and, after a merge, the id it went into.
+ */
+const CURATION_PROPERTIES = {
+  updatedAt: z.iso.datetime().optional(),
+  retractedAt: z.iso.datetime().optional(),
+  mergedInto: slugSchema.optional(),
+} as const;
+
 /** Properties of an (:Actor:<Kind>) node. The kind is a label, not a property. */
 export const actorSchema = z.strictObject({
   id: slugSchema,
@@ -403,6 +464,9 @@ export const actorSchema = z.strictObject({
   country: countryCodeSchema.optional(),
   url: httpUrlSchema.optional(),
   wikidata: wikidataIdSchema.optional(),
+  /** Import provenance: the id of the (:ImportJob) that created this actor (absent for seeded or curated actors). */
+  importJob: slugSchema.optional(),
+  ...CURATION_PROPERTIES,
 });
 export type Actor = z.infer<typeof actorSchema>;
 
@@ -416,6 +480,7 @@ export const relationshipSchema = z
     /** Only when a source gives the date; never guessed from "last week" or a month without a year. */
     since: partialDateSchema.optional(),
     until: partialDateSchema.optional(),
+    ...CURATION_PROPERTIES,
   })
   .refine((r) => r.since === undefined || r.until === undefined || comparePartialDates(r.since, r.until) <= 0, {
     message: 'since must not be after until',
@@ -449,5 +514,11 @@ export const claimSchema = z.strictObject({
   relationshipId: slugSchema,
   /** Editorial context: what the quote does not say, why a date is absent, who the speaker is. */
   note: nonEmptyText(1000).optional(),
+  /** Import provenance: the (:ImportJob) that created this claim. */
+  importJob: slugSchema.optional(),
+  /** Import provenance: which file and dataset the claim was read from, e.g. "zala.ftm.json, dataset us_ofac_sdn". */
+  importedFrom: nonEmptyText(300).optional(),
+  /** When the dataset's publisher retrieved the record (FtM retrievedAt or last_seen), if known. */
+  retrievedAt: partialDateSchema.optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;

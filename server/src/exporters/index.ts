@@ -1,12 +1,13 @@
 import { toCitations } from './citations.js';
 import { toCsvZip } from './csv.js';
 import { toCyjs } from './cyjs.js';
+import { toFtm } from './ftm.js';
 import { toGexf } from './gexf.js';
 import { toGraphml } from './graphml.js';
 import { toSightlineJson } from './json.js';
 import type { ExportFile, ExportGraph } from './model.js';
 
-export const EXPORT_FORMATS = ['cyjs', 'graphml', 'gexf', 'csv', 'json', 'citations'] as const;
+export const EXPORT_FORMATS = ['cyjs', 'graphml', 'gexf', 'csv', 'json', 'citations', 'ftm'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CITATION_FORMATS = ['json', 'text'] as const;
 export type CitationFormat = (typeof CITATION_FORMATS)[number];
@@ -26,6 +27,8 @@ export function renderExport(graph: ExportGraph, format: ExportFormat, citationF
       return toSightlineJson(graph);
     case 'citations':
       return toCitations(graph, citationFormat);
+    case 'ftm':
+      return toFtm(graph);
   }
 }
 

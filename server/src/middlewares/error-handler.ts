@@ -17,13 +17,30 @@ function fromHttpError(error: { status?: number; type?: string; message?: string
   return new AppError(status, 'BAD_REQUEST', 'the request could not be read');
 }
 
+/** Neo4j driver errors a client can provoke by asking for a lot, or that mean "try again later". */
+function fromNeo4jError(error: { code?: unknown; name?: unknown }): AppError | undefined {
+  if (typeof error.code !== 'string' || error.name !== 'Neo4jError') return undefined;
+  if (/^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test(error.code)) {
+    return new AppError(
+      503,
+      'QUERY_TIMEOUT',
+      'the query took longer than the server allows (SIGHTLINE_READ_TIMEOUT_MS); ask for less (depth, limit, types) or retry',
+    );
+  }
+  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || /^Neo\.TransientError\./.test(error.code)) {
+    return new AppError(503, 'NEO4J_UNAVAILABLE', 'Neo4j is unavailable or busy; retry shortly');
+  }
+  return undefined;
+}
+
 /**
  * The last middleware: every error leaves as { error: { code, message } }. Client errors keep their
  * message; anything unexpected is logged with its stack and answered 500 INTERNAL without details.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const appError = error instanceof AppError ? error : fromHttpError(error as Record<string, never>);
+    const appError =
+      error instanceof AppError ? error : (fromHttpError(error as Record<string, never>) ?? fromNeo4jError(error as Record<string, never>));
     if (appError) {
       res.status(appError.status).json({
         error: { code: appError.code, message: appError.message, ...(appError.details ?? {}) },

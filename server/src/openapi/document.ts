@@ -17,6 +17,23 @@ export const ERROR_CODES = {
   EXPORT_TOO_LARGE: 'The export would exceed the export cap; export a neighbourhood instead.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body has an unsupported content type.',
   RATE_LIMITED: 'Too many requests; retry later.',
+  UNAUTHENTICATED: 'This write needs credentials: `Authorization: Bearer <API token>` or a login session.',
+  FORBIDDEN: 'The credentials are valid but their role is insufficient (admin ⊇ editor ⊇ reader).',
+  INVALID_TOKEN: 'The Bearer API token is malformed, unknown or revoked.',
+  CSRF_FAILED: 'A write with the session cookie lacks the X-CSRF-Token header from GET /api/auth/csrf.',
+  INVALID_CREDENTIALS: 'Login failed: unknown username or wrong password (deliberately not said which).',
+  CONFLICT: 'The record changed since it was read (its `updatedAt` differs): reload it and apply the edit again.',
+  SELF_LOOP: 'A relationship from an actor to itself where its type makes no sense that way, or a merge of an actor into itself.',
+  CONFIRMATION_REQUIRED: 'A deletion must repeat the id it deletes: `?confirm=<id>` or `{"confirm": "<id>"}`.',
+  UNKNOWN_REFERENCE: 'The body names an actor, relationship or source that does not exist (or was deleted).',
+  QUERY_NOT_ALLOWED: 'The console refused the query: a write, an administration command, or a clause, procedure or function outside its allow-list (the message says which and why).',
+  CYPHER_SYNTAX_ERROR: 'Neo4j could not parse the console query; `position` { line, column, offset } points at the problem.',
+  CYPHER_ERROR: 'Neo4j refused the console query (unknown function, type error, missing parameter…), with its message.',
+  QUERY_TIMEOUT: 'The query ran longer than allowed and was stopped: a console query past SIGHTLINE_CONSOLE_TIMEOUT_MS (408), or an API read past SIGHTLINE_READ_TIMEOUT_MS (503).',
+  CONSOLE_BUSY: 'The most console queries allowed at once (SIGHTLINE_CONSOLE_MAX_CONCURRENT) are running; retry shortly.',
+  UNKNOWN_ACTOR: 'A view names actors that do not exist; `missing` lists their ids.',
+  UNKNOWN_VIEW: 'A new view version names a `previousVersionOf` that does not exist.',
+  NOT_IMPLEMENTED: 'oEmbed with format=xml (only json is served, as the oEmbed spec allows: 501).',
   NEO4J_UNAVAILABLE: 'Neo4j is not reachable.',
   INTERNAL: 'An unexpected error; it has been logged.',
 } as const;
@@ -28,16 +45,29 @@ void everyCodeDocumented;
 
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid parameters (VALIDATION_FAILED, naming the field).',
+  401: 'Not authenticated (UNAUTHENTICATED, INVALID_TOKEN, INVALID_CREDENTIALS).',
+  403: 'Not allowed (FORBIDDEN, CSRF_FAILED; QUERY_NOT_ALLOWED for console queries).',
+  408: 'The console query ran too long (QUERY_TIMEOUT).',
+  429: 'Too many requests (RATE_LIMITED), or too many console queries at once (CONSOLE_BUSY).',
   404: 'Not found (NOT_FOUND).',
   413: 'Too large (EXPORT_TOO_LARGE).',
   500: 'Internal error (INTERNAL).',
-  503: 'Neo4j unavailable (NEO4J_UNAVAILABLE).',
+  503: 'Neo4j unavailable or busy (NEO4J_UNAVAILABLE), or a read ran past the server’s timeout (QUERY_TIMEOUT).',
 };
 
-/** JSON Schema (2020-12, which OpenAPI 3.1 uses) of a zod schema, without the `$schema` key. */
-export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+/**
+ * JSON Schema (2020-12, which OpenAPI 3.1 uses) of a zod schema, without the `$schema` key.
+ * Recursive schemas (the console's plan tree, nested values) come out of zod with local `$defs`;
+ * given a sink, those are hoisted into `components.schemas` under `<prefix>.<name>` and their
+ * `$ref`s rewritten, because a `#/$defs/…` pointer inside an OpenAPI document resolves against
+ * the document's root, not the schema.
+ */
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output', defs?: { prefix: string; sink: Record<string, JsonSchema> }): JsonSchema {
+  const { $schema: _ignored, $defs, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  if (!$defs || !defs) return $defs ? { ...rest, $defs } : rest;
+  const rewrite = (json: string) => json.replace(/"#\/\$defs\/([^"]+)"/g, (_m, name: string) => `"#/components/schemas/${defs.prefix}.${name}"`);
+  for (const [name, def] of Object.entries($defs as Record<string, JsonSchema>)) defs.sink[`${defs.prefix}.${name}`] = JSON.parse(rewrite(JSON.stringify(def)));
+  return JSON.parse(rewrite(JSON.stringify(rest))) as JsonSchema;
 }
 
 export interface ParameterDoc {
@@ -102,10 +132,10 @@ const errorEnvelopeSchema: JsonSchema = {
   },
 };
 
-function operationOf(route: RouteDescriptor): Record<string, unknown> {
+function operationOf(route: RouteDescriptor, sink: Record<string, JsonSchema>): Record<string, unknown> {
   const okContent: Record<string, unknown> = {};
   if (route.response) {
-    const body = jsonSchemaOf(route.response, 'output');
+    const body = jsonSchemaOf(route.response, 'output', { prefix: `${route.operationId}.response`, sink });
     okContent['application/json'] = {
       schema: route.dataEnvelope === false ? body : { type: 'object', required: ['data'], properties: { data: body } },
     };
@@ -130,6 +160,7 @@ function operationOf(route: RouteDescriptor): Record<string, unknown> {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input', { prefix: `${route.operationId}.body`, sink }) } } } } : {}),
     responses,
   };
 }
@@ -142,9 +173,10 @@ export interface OpenApiInfo {
 /** The OpenAPI 3.1 document of the given routes. */
 export function buildOpenApiDocument(routes: readonly RouteDescriptor[] = API_ROUTES, info: OpenApiInfo = { title: 'Sightline API', version: '0.1.0' }) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const hoisted: Record<string, JsonSchema> = {};
   for (const route of routes) {
     const path = openApiPath(route.path);
-    paths[path] = { ...(paths[path] ?? {}), [route.method]: operationOf(route) };
+    paths[path] = { ...(paths[path] ?? {}), [route.method]: operationOf(route, hoisted) };
   }
   return {
     openapi: '3.1.0',
@@ -159,7 +191,7 @@ export function buildOpenApiDocument(routes: readonly RouteDescriptor[] = API_RO
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { Error: errorEnvelopeSchema },
+      schemas: { Error: errorEnvelopeSchema, ...hoisted },
     },
   };
 }

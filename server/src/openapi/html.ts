@@ -19,6 +19,10 @@ function curlOf(route: RouteDescriptor, origin: string): string {
   for (const [name, value] of Object.entries(route.exampleParams ?? {})) path = path.replace(`:${name}`, value);
   const url = `${origin}${path}${route.example ? `?${route.example}` : ''}`;
   const download = route.path === '/api/export' ? ' -OJ' : '';
+  if (route.method !== 'get') {
+    const body = route.exampleBody ? ` -H 'Content-Type: application/json' -d '${route.exampleBody}'` : '';
+    return `curl -s -X ${route.method.toUpperCase()} -H 'Authorization: Bearer $SIGHTLINE_TOKEN'${body} '${url}'`;
+  }
   return `curl -s${download} '${url}'`;
 }
 

@@ -13,6 +13,8 @@ import { relationshipDetailSchema } from '../contracts/relationships.js';
 import { searchResultSchema } from '../contracts/search.js';
 import { sourceDetailSchema, sourceListSchema } from '../contracts/sources.js';
 import { actorParamsSchema } from '../routes/actors/schema.js';
+import { rankedActorsSchema } from '../contracts/actor-ranking.js';
+import { actorListQuerySchema } from '../routes/actors/list-schema.js';
 import { exportQuerySchema } from '../routes/export/schema.js';
 import {
   actorIdParamsSchema,
@@ -25,6 +27,14 @@ import { relationshipParamsSchema } from '../routes/relationships/schema.js';
 import { searchQuerySchema } from '../routes/search/schema.js';
 import { sourceListQuerySchema, sourceParamsSchema } from '../routes/sources/schema.js';
 import type { RouteDescriptor } from './types.js';
+import { CURATION_API_ROUTES } from '../routes/curation/openapi.js';
+import { createdViewSchema, viewResourceSchema } from '../views/contract.js';
+import { createViewBodySchema, viewParamsSchema } from '../routes/views/schema.js';
+import { consoleResultSchema, consoleSchemaSchema, savedQuerySchema, savedQuerySummarySchema } from '../contracts/console.js';
+import { consoleRunBodySchema } from '../routes/console/schema.js';
+import { savedQueryParamsSchema, savedQueryRunBodySchema } from '../routes/queries/schema.js';
+import { importAcceptedSchema, importJobParamsSchema, importJobViewSchema } from '../routes/import/schema.js';
+import { csrfResponseSchema, loginBodySchema, logoutResponseSchema, whoAmISchema } from '../routes/auth/schema.js';
 
 /** Body of GET /api/health (not wrapped in `data`: load balancers read it). */
 const healthResponseSchema = z.object({
@@ -42,6 +52,8 @@ const NEIGHBORHOOD_PARAMS = {
   kinds: 'Actor kinds of the neighbours to include and traverse (the centres always stay).',
   asOf: 'Only relationships that hold on this date (YYYY, YYYY-MM or YYYY-MM-DD).',
   limit: 'Most nodes to return, centres included (default 100, max 1000).',
+  includeInterEdges:
+    'true (default): every relationship (under the filters) among the returned actors, the subgraph they induce; false: only the relationships the traversal follows (at depth 1, those touching a centre).',
 };
 
 export const API_ROUTES: readonly RouteDescriptor[] = [
@@ -71,6 +83,21 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
     response: searchResultSchema,
     errors: [400],
     example: 'q=microsoft',
+  },
+  {
+    method: 'get',
+    path: '/api/actors',
+    operationId: 'listActors',
+    tag: 'Actors',
+    summary: 'The most connected actors (starting points)',
+    query: actorListQuerySchema,
+    paramDescriptions: {
+      sort: 'Ranking: degree (most relationships with other actors first). Default degree.',
+      limit: 'Most actors returned: 1 to 100, default 10.',
+    },
+    response: rankedActorsSchema,
+    errors: [400],
+    example: 'sort=degree&limit=5',
   },
   {
     method: 'get',
@@ -150,7 +177,11 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
     tag: 'Sources',
     summary: 'Sources, a page at a time',
     query: sourceListQuerySchema,
-    paramDescriptions: { limit: 'Page size, 1 to 100 (default 20).', offset: 'Items to skip, 0 to 100000 (default 0).' },
+    paramDescriptions: {
+      limit: 'Page size, 1 to 100 (default 20).',
+      offset: 'Items to skip, 0 to 100000 (default 0). Not with cursor.',
+      cursor: 'Keyset paging: the previous page\'s page.nextCursor, passed back unchanged (stable order by title, then id).',
+    },
     response: sourceListSchema,
     errors: [400],
     example: 'limit=20&offset=0',
@@ -179,6 +210,7 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
       from: 'First date to include (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).',
       to: 'Last date to include (inclusive).',
       limit: 'Most events to return (default 1000, max 5000).',
+      cursor: 'The previous page\'s nextCursor, passed back unchanged with the same ids, from and to: the events after that page.',
     },
     response: timelineResultSchema,
     errors: [400, 404],
@@ -211,6 +243,166 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
     errors: [400, 404, 413],
     example: 'format=graphml&ids=microsoft&depth=1',
   },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    operationId: 'login',
+    tag: 'Access',
+    summary: 'Log in (web UI): starts a 12 h session cookie',
+    description:
+      'Sets the `sightline_session` cookie (HttpOnly, SameSite=Strict, Path=/, Secure over HTTPS) and answers who is logged in with the session\'s `csrfToken`. Unknown user and wrong password both get 401 INVALID_CREDENTIALS; failed logins are rate limited per address (429 RATE_LIMITED).',
+    body: loginBodySchema,
+    response: whoAmISchema,
+    errors: [400, 401, 429],
+    exampleBody: '{"username":"alice","password":"…"}',
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    operationId: 'logout',
+    tag: 'Access',
+    summary: 'Log out: ends the session and clears its cookie',
+    description: 'With a session cookie the X-CSRF-Token header is required (403 CSRF_FAILED otherwise).',
+    response: logoutResponseSchema,
+    errors: [403],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    operationId: 'getMe',
+    tag: 'Access',
+    summary: 'Who is making this request',
+    description: 'The logged-in user or the Bearer API token (name, role), or `data: null` for anonymous requests. Not cached.',
+    response: whoAmISchema,
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/csrf',
+    operationId: 'getCsrfToken',
+    tag: 'Access',
+    summary: 'The CSRF token of the current login session',
+    description: 'Send it as `X-CSRF-Token` with every write made with the session cookie. 401 UNAUTHENTICATED without a session (Bearer requests need no CSRF token).',
+    response: csrfResponseSchema,
+    errors: [401],
+  },
+  {
+    method: 'post',
+    path: '/api/import',
+    operationId: 'postImport',
+    tag: 'Import',
+    summary: 'Import a file (editor): FtM JSON lines, CSV, the boycott list, Cytoscape JSON',
+    description:
+      'multipart/form-data: `file` (and for CSV an optional `relationships` file), `format` (ftm, csv, boycott-csv, cyjs; guessed when omitted), `dryRun` (true: validate only, 200 with the report), `batchSize`, `namespace`. Otherwise 202 with the job id while the import runs; follow it with GET /api/import/{jobId} or its /events stream. 401/403 without an editor, 400 for an unknown format or a missing file, 413 PAYLOAD_TOO_LARGE over the size limit.',
+    response: importAcceptedSchema,
+    errors: [400, 401, 403, 413],
+  },
+  {
+    method: 'get',
+    path: '/api/import/:jobId',
+    operationId: 'getImportJob',
+    tag: 'Import',
+    summary: 'Progress and report of an import job',
+    description: 'Read from the (:ImportJob) node in Neo4j, so any app instance answers. `report` is set once the job is done (failed rows capped at 100).',
+    params: importJobParamsSchema,
+    response: importJobViewSchema,
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/import/:jobId/events',
+    operationId: 'getImportJobEvents',
+    tag: 'Import',
+    summary: 'Progress of an import job as Server-Sent Events',
+    description: '`event: progress` with the job (same shape as GET /api/import/{jobId}) whenever it changes, then `event: end` once it is done or failed.',
+    params: importJobParamsSchema,
+    content: { 'text/event-stream': { description: 'Server-Sent Events.', schema: { type: 'string' } } },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/console/run',
+    operationId: 'runConsoleQuery',
+    tag: 'Console',
+    summary: 'Run one read-only Cypher statement (the Cypher console)',
+    description:
+      'The statement passes a safety gate first: a lexical check (no USE, LOAD CSV, SHOW USERS/ROLES/SETTINGS/DATABASES/TRANSACTIONS, administration commands, client commands, several statements, writes, or procedures and functions outside the allow-list), then EXPLAIN in a READ transaction (query type must be read-only; no LoadCSV, CALL {…} IN TRANSACTIONS or non-allowed procedure in the plan). It then runs in a READ transaction that is always rolled back, stopped after SIGHTLINE_CONSOLE_TIMEOUT_MS (408 QUERY_TIMEOUT), with at most SIGHTLINE_CONSOLE_MAX_ROWS rows and about SIGHTLINE_CONSOLE_MAX_BYTES bytes (`truncated: true`). Rate limited per client (429 RATE_LIMITED) and capped in concurrency (429 CONSOLE_BUSY). Closing the request stops the query. Errors carry `position` { line, column, offset } when Neo4j or the check located the problem.',
+    body: consoleRunBodySchema,
+    response: consoleResultSchema,
+    errors: [400, 403, 408, 429],
+    exampleBody: '{"query":"MATCH (a:Actor {id: $id})-[r]-(b) RETURN a, r, b","params":{"id":"microsoft"}}',
+  },
+  {
+    method: 'get',
+    path: '/api/console/schema',
+    operationId: 'getConsoleSchema',
+    tag: 'Console',
+    summary: 'Labels, relationship types, property keys and the allowed functions and procedures (for autocompletion)',
+    response: consoleSchemaSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/queries',
+    operationId: 'listSavedQueries',
+    tag: 'Console',
+    summary: 'The saved queries of cypher/queries/, with their parameters',
+    response: z.array(savedQuerySummarySchema),
+  },
+  {
+    method: 'get',
+    path: '/api/queries/:id',
+    operationId: 'getSavedQuery',
+    tag: 'Console',
+    summary: 'One saved query with its Cypher',
+    params: savedQueryParamsSchema,
+    paramDescriptions: { id: 'Saved query id (its file name without .cypher).' },
+    response: savedQuerySchema,
+    errors: [400, 404],
+    exampleParams: { id: 'most-connected-actors' },
+  },
+  {
+    method: 'post',
+    path: '/api/queries/:id/run',
+    operationId: 'runSavedQuery',
+    tag: 'Console',
+    summary: 'Run a saved query with its parameters',
+    description:
+      'Parameters are checked and converted to their declared types (integer, float, boolean, date, string, list<string>); missing ones take their defaults; unknown or ill-typed ones are 400 VALIDATION_FAILED naming `params.<name>`. Same safety gate, limits and answer as POST /api/console/run.',
+    params: savedQueryParamsSchema,
+    paramDescriptions: { id: 'Saved query id.' },
+    body: savedQueryRunBodySchema,
+    response: consoleResultSchema,
+    errors: [400, 403, 404, 408, 429],
+    exampleParams: { id: 'actor-service-relationships' },
+    exampleBody: '{"params":{"actor":"microsoft"}}',
+  },
+  {
+    method: 'post',
+    path: '/api/views',
+    operationId: 'createView',
+    tag: 'Views',
+    summary: 'Save a view (immutable; previousVersionOf makes a new version with a new id)',
+    description:
+      'A view names actors (stable ids, at most 200), a depth (0-2), filters (types, kinds, statuses of the vocabulary), asOf, a layout with optional positions, a title (≤ 200) and caption (≤ 1000). mode "live" re-reads the graph on every load; "pinned" stores the elements as they are now. Unknown actors: 400 UNKNOWN_ACTOR naming them (`missing`); unknown previousVersionOf: 400 UNKNOWN_VIEW. Rate limited per client (SIGHTLINE_VIEWS_RATE_PER_MIN, 429 RATE_LIMITED). Answers 201 with the id and the URLs (view page, embed, oEmbed, PNG).',
+    body: createViewBodySchema,
+    response: createdViewSchema,
+    errors: [400, 413, 429],
+    exampleBody: '{"title":"Microsoft and Unit 8200","mode":"live","definition":{"kind":"actors","actorIds":["microsoft","unit-8200"],"depth":1},"layout":{"name":"fcose"}}',
+  },
+  {
+    method: 'get',
+    path: '/api/views/:id',
+    operationId: 'getView',
+    tag: 'Views',
+    summary: 'A saved view: its definition, the elements it shows, their positions and the sources behind its edges',
+    description: 'A live view is resolved now (dataAsOf = now); a pinned view returns its snapshot (dataAsOf = its creation). newerVersions lists views saved as new versions of it.',
+    params: viewParamsSchema,
+    paramDescriptions: { id: 'View id (16 letters and digits).' },
+    response: viewResourceSchema,
+    errors: [400, 404],
+    exampleParams: { id: '0123456789abcdef' },
+  },
+  ...CURATION_API_ROUTES,
   {
     method: 'get',
     path: '/api/openapi.json',

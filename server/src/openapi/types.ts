@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /** One endpoint, as the OpenAPI generator and the docs page read it. */
 export interface RouteDescriptor {
-  method: 'get';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** Express-style path under the site root, e.g. `/api/actors/:id`. */
   path: string;
   operationId: string;
@@ -16,6 +16,8 @@ export interface RouteDescriptor {
   params?: z.ZodType;
   /** Descriptions of parameters whose schema carries none (`.describe()` wins when present). */
   paramDescriptions?: Record<string, string>;
+  /** zod schema of the JSON request body (POST). */
+  body?: z.ZodType;
   /** zod schema of the 200 JSON body. */
   response?: z.ZodType;
   /** Wraps `response` as `{ data: response }` (the API's usual envelope). Default true. */
@@ -26,6 +28,8 @@ export interface RouteDescriptor {
   errors?: number[];
   /** Query string for the docs page's example curl (without "?"). */
   example?: string;
+  /** Example JSON body (POST) for the docs page's curl. */
+  exampleBody?: string;
   /** Example path parameter values for the docs page's curl. */
   exampleParams?: Record<string, string>;
 }

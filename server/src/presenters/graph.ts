@@ -1,16 +1,17 @@
+import { encodeCursor } from '../contracts/cursor.js';
 import type { CyElements } from '../contracts/elements.js';
 import type { NeighborhoodResult, PathResult, PathsResult, TimelineEvent, TimelineResult } from '../contracts/graph.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../contracts/vocabulary.js';
 import type { NeighborhoodData } from '../repositories/neighborhood-repository.js';
 import type { PathMode, RawPath } from '../repositories/path-repository.js';
-import type { TimelineData } from '../repositories/timeline-repository.js';
+import { EVENT_RANK, type TimelineData } from '../repositories/timeline-repository.js';
 import { presentActorNode, presentRelationshipEdge, type ActorRow, type RelationshipRow } from './elements.js';
 
 const TYPE_LABELS = new Map<string, string>(RELATIONSHIP_TYPES.map((t) => [t.type, t.label]));
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Fields: elements { nodes, edges }, centre, truncated, total, omitted, totalExact. */
+/** Fields: elements { nodes, edges }, centre, truncated, total, omitted, totalExact, edgesExact. */
 export function presentNeighborhood(data: NeighborhoodData): NeighborhoodResult {
   const omitted = Math.max(0, data.total - data.nodes.length);
   return {
@@ -20,6 +21,7 @@ export function presentNeighborhood(data: NeighborhoodData): NeighborhoodResult 
     total: data.total,
     omitted,
     totalExact: data.totalExact,
+    edgesExact: data.edgesExact,
   };
 }
 
@@ -62,9 +64,11 @@ export function presentPaths(raws: RawPath[], mode: PathMode, maxPaths: number):
   return { elements, paths: kept, mode, truncated: paths.length > maxPaths };
 }
 
-const KIND_RANK = { since: 0, until: 1, published: 2 } as const;
-
-/** Fields: events [{ date, kind, edge | source }] in time order, undated, total, truncated. */
+/**
+ * Fields: events [{ date, kind, edge | source }] in time order, undated, total, truncated,
+ * nextCursor. The repository hands over up to limit + 1 events of each kind after the cursor;
+ * the first `limit` of the merge are this page, and one more means a next page.
+ */
 export function presentTimeline(data: TimelineData, limit: number): TimelineResult {
   const events: TimelineEvent[] = [
     ...data.relationshipEvents.map((e) => ({ date: e.date, kind: e.kind, edge: presentRelationshipEdge(e.edge) })),
@@ -81,13 +85,21 @@ export function presentTimeline(data: TimelineData, limit: number): TimelineResu
           publishedAt: String(p.publishedAt),
           author: str(p.author),
           relationshipIds: s.relationshipIds,
+          relationshipCount: s.relationshipCount,
         },
       };
     }),
   ];
   const idOf = (e: TimelineEvent) => (e.kind === 'published' ? e.source.id : e.edge.data.id);
-  events.sort((a, b) => byString(a.date, b.date) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || byString(idOf(a), idOf(b)));
-  const total = data.relationshipTotal + data.sourceTotal;
+  events.sort((a, b) => byString(a.date, b.date) || EVENT_RANK[a.kind] - EVENT_RANK[b.kind] || byString(idOf(a), idOf(b)));
   const kept = events.slice(0, limit);
-  return { events: kept, undated: data.undated, total, truncated: total > kept.length };
+  const last = kept[kept.length - 1];
+  const more = events.length > kept.length;
+  return {
+    events: kept,
+    undated: data.undated,
+    total: data.relationshipTotal + data.sourceTotal,
+    truncated: more,
+    nextCursor: more && last ? encodeCursor([last.date, EVENT_RANK[last.kind], idOf(last)]) : null,
+  };
 }

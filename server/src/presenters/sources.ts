@@ -1,5 +1,5 @@
-import type { SourceClaim, SourceDetail, SourceList, SourceRef, SourceSummary } from '../contracts/sources.js';
-import type { Page } from '../contracts/query-params.js';
+import { encodeCursor } from '../contracts/cursor.js';
+import type { SourceClaim, SourceDetail, SourceList, SourcePage, SourceRef, SourceSummary } from '../contracts/sources.js';
 import type { ClaimStance } from '../contracts/vocabulary.js';
 import type { SourceDetailRow, SourceRefRow, SourceRow } from '../repositories/source-repository.js';
 import { presentActorNode, presentRelationshipEdge } from './elements.js';
@@ -25,12 +25,21 @@ export function presentSourceRef(row: SourceRefRow): SourceRef {
   return { id: String(row.id), title: str(row.title) ?? String(row.id), publisher: str(row.publisher) };
 }
 
-/** Fields: sources (summaries), page { limit, offset, total, nextOffset }. */
-export function presentSourceList(rows: SourceRow[], page: Omit<Page, 'nextOffset'>): SourceList {
-  const next = page.offset + rows.length;
+/**
+ * Fields: sources (summaries), page { limit, offset, total, nextOffset, nextCursor }. A full page
+ * gets a nextCursor (the last source's sort key; the next page may turn out empty); offset and
+ * nextOffset are null when the page was asked for by cursor.
+ */
+export function presentSourceList(rows: SourceRow[], page: Pick<SourcePage, 'limit' | 'offset' | 'total'>): SourceList {
+  const last = rows[rows.length - 1];
+  const next = page.offset === null ? null : page.offset + rows.length;
   return {
     sources: rows.map((r) => presentSourceSummary(r.source, r.claimCount)),
-    page: { ...page, nextOffset: rows.length > 0 && next < page.total ? next : null },
+    page: {
+      ...page,
+      nextOffset: next !== null && rows.length > 0 && next < page.total ? next : null,
+      nextCursor: last && rows.length === page.limit ? encodeCursor([String(last.sortTitle ?? last.source.title ?? last.source.id), String(last.source.id)]) : null,
+    },
   };
 }
 

@@ -7,29 +7,29 @@ import { RELATIONSHIP_TYPE_NAMES } from '../contracts/vocabulary.js';
  * claims on its relationships. Only vocabulary relationship types between actors count.
  */
 const ACTOR_DETAIL = `
-MATCH (a:Actor {id: $id})
+MATCH (a:Actor {id: $id}) WHERE NOT a:Retracted
 RETURN
   labels(a) AS labels,
   a {.*} AS properties,
   COLLECT {
-    MATCH (a)-[r]->(:Actor) WHERE type(r) IN $types
+    MATCH (a)-[r]->(:Actor) WHERE type(r) IN $types AND r.retractedAt IS NULL
     WITH type(r) AS type, count(*) AS n
     RETURN {type: type, count: n}
   } AS outDegree,
   COLLECT {
-    MATCH (a)<-[r]-(:Actor) WHERE type(r) IN $types
+    MATCH (a)<-[r]-(:Actor) WHERE type(r) IN $types AND r.retractedAt IS NULL
     WITH type(r) AS type, count(*) AS n
     RETURN {type: type, count: n}
   } AS inDegree,
   COLLECT {
-    MATCH (a)-[r]-(:Actor) WHERE type(r) IN $types
+    MATCH (a)-[r]-(:Actor) WHERE type(r) IN $types AND r.retractedAt IS NULL
     WITH DISTINCT r.id AS relationshipId
     MATCH (c:Claim {relationshipId: relationshipId})-[:CITES]->(s:Source)
     WITH s, count(DISTINCT c) AS actorClaims, count(DISTINCT relationshipId) AS relationships
     ORDER BY actorClaims DESC, s.title, s.id
     RETURN {
       source: s {.*},
-      claimCount: COUNT { (:Claim)-[:CITES]->(s) },
+      claimCount: COUNT { (x:Claim)-[:CITES]->(s) WHERE NOT x:Retracted },
       actorClaimCount: actorClaims,
       relationshipCount: relationships
     }

@@ -10,12 +10,12 @@ import { kindOf } from '../presenters/elements.js';
 
 /** Which of the requested actor ids exist. */
 export const EXPORT_EXISTING_ACTOR_IDS = `
-MATCH (n:Actor) WHERE n.id IN $ids
+MATCH (n:Actor) WHERE n.id IN $ids AND NOT n:Retracted
 RETURN n.id AS id`;
 
 /** How many actors the whole graph has (checked against the export cap before reading it). */
 export const EXPORT_COUNT_ACTORS = `
-MATCH (n:Actor)
+MATCH (n:Actor) WHERE NOT n:Retracted
 RETURN count(n) AS count`;
 
 /**
@@ -25,22 +25,22 @@ RETURN count(n) AS count`;
  */
 export const EXPORT_NEIGHBOURHOOD_IDS: Readonly<Record<0 | 1 | 2 | 3, string>> = {
   0: `
-MATCH (n:Actor) WHERE n.id IN $ids
+MATCH (n:Actor) WHERE n.id IN $ids AND NOT n:Retracted
 WITH DISTINCT n LIMIT $limit
 RETURN n.id AS id`,
   1: `
 MATCH (start:Actor) WHERE start.id IN $ids
-MATCH (start)-[*0..1]-(n:Actor)
+MATCH (start)-[rs*0..1]-(n:Actor) WHERE NOT start:Retracted AND all(x IN rs WHERE x.retractedAt IS NULL)
 WITH DISTINCT n LIMIT $limit
 RETURN n.id AS id`,
   2: `
 MATCH (start:Actor) WHERE start.id IN $ids
-MATCH (start)-[*0..2]-(n:Actor)
+MATCH (start)-[rs*0..2]-(n:Actor) WHERE NOT start:Retracted AND all(x IN rs WHERE x.retractedAt IS NULL)
 WITH DISTINCT n LIMIT $limit
 RETURN n.id AS id`,
   3: `
 MATCH (start:Actor) WHERE start.id IN $ids
-MATCH (start)-[*0..3]-(n:Actor)
+MATCH (start)-[rs*0..3]-(n:Actor) WHERE NOT start:Retracted AND all(x IN rs WHERE x.retractedAt IS NULL)
 WITH DISTINCT n LIMIT $limit
 RETURN n.id AS id`,
 };
@@ -55,7 +55,7 @@ ${ACTOR_RETURN}`;
 
 /** Every actor. */
 export const EXPORT_ALL_ACTORS = `
-MATCH (n:Actor)
+MATCH (n:Actor) WHERE NOT n:Retracted
 ${ACTOR_RETURN}`;
 
 const RELATIONSHIP_RETURN = `RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS properties,
@@ -64,12 +64,12 @@ ORDER BY r.id`;
 
 /** The relationships between the given actors (the induced subgraph), with their claim counts. */
 export const EXPORT_RELATIONSHIPS = `
-MATCH (a:Actor)-[r]->(b:Actor) WHERE a.id IN $ids AND b.id IN $ids
+MATCH (a:Actor)-[r]->(b:Actor) WHERE a.id IN $ids AND b.id IN $ids AND r.retractedAt IS NULL
 ${RELATIONSHIP_RETURN}`;
 
 /** Every relationship between actors, with its claim count. */
 export const EXPORT_ALL_RELATIONSHIPS = `
-MATCH (a:Actor)-[r]->(b:Actor)
+MATCH (a:Actor)-[r]->(b:Actor) WHERE r.retractedAt IS NULL
 ${RELATIONSHIP_RETURN}`;
 
 const CLAIM_RETURN = `RETURN properties(c) AS properties, [(c)-[:CITES]->(s:Source) | s.id][0] AS sourceId
@@ -82,7 +82,7 @@ ${CLAIM_RETURN}`;
 
 /** Every claim (orphans included, so a whole-graph export loses nothing). */
 export const EXPORT_ALL_CLAIMS = `
-MATCH (c:Claim)
+MATCH (c:Claim) WHERE NOT c:Retracted
 ${CLAIM_RETURN}`;
 
 const SOURCE_RETURN = `RETURN properties(s) AS properties, [(s)-[:CITES]->(t:Source) | t.id] AS cites

@@ -25,9 +25,11 @@ export const AS_OF_PREDICATE =
 /**
  * Relationship-type predicate over `r`: `$types` is a list of vocabulary type names (validated by
  * the route; the default is every type). Structural types such as CITES are never in it, so they
- * never appear in results even between actors.
+ * never appear in results even between actors. It also skips relationships deleted or merged
+ * away by curation (`retractedAt` set, see server/src/curation/retraction.ts); an actor is only
+ * retracted together with all its relationships, so no traversal reaches a retracted actor.
  */
-export const TYPE_PREDICATE = 'type(r) IN $types';
+export const TYPE_PREDICATE = 'type(r) IN $types AND r.retractedAt IS NULL';
 
 /** Every relationship type of the vocabulary: the default of a `types` filter. */
 export const ALL_RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPE_NAMES;

@@ -15,9 +15,12 @@
  *   - Nodes are kept closest hop first, then by degree (descending, all relationships of the
  *     actor, read from Neo4j's degree store), then by id: deterministic. Degrees are only read
  *     for hops that can still contribute kept nodes; later hops are only counted.
- * Relationships returned are those between kept nodes that the traversal would follow:
- * matching the filters, and leaving (out) / entering (in) / touching (both) a kept node that is
- * less than `depth` hops from the centres.
+ * Relationships returned (includeInterEdges, the default): every relationship among the kept
+ * nodes that matches the type and asOf filters, in either direction: the subgraph the kept nodes
+ * induce. At depth 1 the ones among neighbours (not touching a centre) are read within
+ * INTER_EDGE_BUDGET rows (`edgesExact: false` when cut). With includeInterEdges=false: only those
+ * the traversal would follow: leaving (out) / entering (in) / touching (both) a kept node that is
+ * less than `depth` hops from the centres (at depth 1, those touching a centre).
  */
 import neo4j from 'neo4j-driver';
 import type { GraphDb } from '../db/graph-db.js';
@@ -34,12 +37,17 @@ import {
 
 /** Most relationship rows one hop may expand; beyond it the hop is cut and counts become lower bounds. */
 export const HOP_EXPANSION_BUDGET = 20_000;
+/**
+ * Most relationship rows depth 1 reads to find the edges among the kept neighbours (not touching
+ * a centre); beyond it some such edges may be missing and the answer says so (`edgesExact: false`).
+ */
+export const INTER_EDGE_BUDGET = 20_000;
 /** Budget of a hop that can no longer contribute kept nodes (the limit is reached): it is only counted. */
 export const COUNT_ONLY_HOP_BUDGET = 5_000;
 
 /** The centre actors that exist. */
 export const FIND_ACTOR_IDS = `
-MATCH (a:Actor) WHERE a.id IN $ids
+MATCH (a:Actor) WHERE a.id IN $ids AND NOT a:Retracted
 RETURN a.id AS id`;
 
 function hopQuery(direction: Direction): string {
@@ -61,12 +69,28 @@ export const NEIGHBORHOOD_HOP: Readonly<Record<Direction, string>> = {
   both: hopQuery('both'),
 };
 
-function depthOneQuery(direction: Direction): string {
-  // At depth 1 every returned relationship touches a centre, so the edges are read from the
-  // centres only (expanding the kept neighbours instead costs their whole degree: hubs).
-  const edgePattern = direction === 'out' ? '(a)-[r]->(b:Actor)' : direction === 'in' ? '(a)<-[r]-(b:Actor)' : '(a)-[r]-(b:Actor)';
+function depthOneQuery(direction: Direction, interEdges: boolean): string {
+  // Edges touching a centre are read from the centres (expanding the kept neighbours instead
+  // costs their whole degree: hubs). With the edges among the returned nodes (the induced
+  // subgraph) every direction counts; without, only the direction the traversal follows.
+  const edgePattern =
+    interEdges || direction === 'both' ? '(a)-[r]-(b:Actor)' : direction === 'out' ? '(a)-[r]->(b:Actor)' : '(a)<-[r]-(b:Actor)';
+  // Edges among the kept neighbours (the rest of the induced subgraph): each such edge is found
+  // from either end, so the neighbours are expanded in ascending degree order and the one of
+  // highest degree never is (every edge it has with another neighbour is found from that
+  // neighbour). At most $interBudget relationship rows are read; beyond them the answer says so.
+  const inter = interEdges
+    ? `
+CALL (kept) {
+  UNWIND reverse(kept)[..-1] AS a
+  MATCH (a)-[r]-(b:Actor)
+  WITH kept, r, b LIMIT $interBudget
+  WITH count(*) AS interRows, collect(DISTINCT CASE WHEN b IN kept AND ${TYPE_PREDICATE} AND ${AS_OF_PREDICATE} THEN r END) AS found
+  RETURN interRows, [r IN found | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r), evidenceCount: ${EVIDENCE_COUNT}}] AS interEdges
+}`
+    : '';
   return `
-MATCH (c:Actor) WHERE c.id IN $ids
+MATCH (c:Actor) WHERE c.id IN $ids AND NOT c:Retracted
 WITH collect(c) AS centres
 CALL (centres) {
   UNWIND centres AS f
@@ -83,27 +107,42 @@ CALL (centres) {
   }
   RETURN size(found) AS found, rows, kept
 }
-WITH centres, centres + kept AS nodes, found, rows
+WITH centres, kept, centres + kept AS nodes, found, rows
 CALL (centres, nodes) {
   UNWIND centres AS a
   MATCH ${edgePattern}
   WHERE b IN nodes AND ${TYPE_PREDICATE} AND ${AS_OF_PREDICATE}
   WITH DISTINCT r
   RETURN collect({type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r), evidenceCount: ${EVIDENCE_COUNT}}) AS edges
-}
-RETURN [c IN centres | c.id] AS centreIds, [n IN nodes | {labels: labels(n), properties: properties(n)}] AS nodes, edges, found, rows`;
+}${inter}
+RETURN [c IN centres | c.id] AS centreIds, [n IN nodes | {labels: labels(n), properties: properties(n)}] AS nodes, edges, found, rows${
+    interEdges ? ', interEdges, interRows' : ', [] AS interEdges, 0 AS interRows'
+  }`;
 }
 
 /**
  * Depth 1 in a single round trip (the hot path): centres, neighbours under the filters (at most
- * HOP_EXPANSION_BUDGET relationship rows), the top $capacity of them by degree then id, and the
- * relationships between a centre and a kept node.
+ * HOP_EXPANSION_BUDGET relationship rows), the top $capacity of them by degree then id, the
+ * relationships between a centre and a kept node and (`withInterEdges`, the default) the
+ * relationships among the kept neighbours, read within INTER_EDGE_BUDGET rows.
  */
 export const NEIGHBORHOOD_DEPTH_ONE: Readonly<Record<Direction, string>> = {
-  out: depthOneQuery('out'),
-  in: depthOneQuery('in'),
-  both: depthOneQuery('both'),
+  out: depthOneQuery('out', true),
+  in: depthOneQuery('in', true),
+  both: depthOneQuery('both', true),
 };
+
+/** Depth 1 with `includeInterEdges=false`: only the relationships touching a centre. */
+export const NEIGHBORHOOD_DEPTH_ONE_CENTRE_EDGES: Readonly<Record<Direction, string>> = {
+  out: depthOneQuery('out', false),
+  in: depthOneQuery('in', false),
+  both: depthOneQuery('both', false),
+};
+
+/** The depth-1 Cypher for a direction, with or without the edges among the neighbours. */
+export function depthOneCypher(direction: Direction, includeInterEdges: boolean): string {
+  return (includeInterEdges ? NEIGHBORHOOD_DEPTH_ONE : NEIGHBORHOOD_DEPTH_ONE_CENTRE_EDGES)[direction];
+}
 
 /** The kept actors and every filtered relationship between them (both directions, each once). */
 export const NEIGHBORHOOD_ELEMENTS = `
@@ -126,6 +165,11 @@ export interface NeighborhoodFilters {
   kinds?: readonly string[] | undefined;
   asOf?: string | undefined;
   limit: number;
+  /**
+   * true (default): every filtered relationship among the returned nodes (the induced subgraph);
+   * false: only those the traversal follows (at depth 1, those touching a centre).
+   */
+  includeInterEdges?: boolean | undefined;
 }
 
 export interface NeighborhoodData {
@@ -134,6 +178,8 @@ export interface NeighborhoodData {
   centre: string[];
   total: number;
   totalExact: boolean;
+  /** False when the edges among the neighbours were cut by INTER_EDGE_BUDGET (some may be missing). */
+  edgesExact: boolean;
 }
 
 interface Candidate {
@@ -157,6 +203,7 @@ export function depthOneParams(centre: readonly string[], filters: NeighborhoodF
     ids: [...centre],
     budget: neo4j.int(HOP_EXPANSION_BUDGET),
     capacity: neo4j.int(Math.max(0, filters.limit - centre.length)),
+    interBudget: neo4j.int(INTER_EDGE_BUDGET),
   };
 }
 
@@ -209,6 +256,7 @@ export class NeighborhoodRepository {
     const within = (id: string) => (hopOf.get(id) ?? Infinity) < filters.depth;
     const edges = allEdges
       .filter((e) => {
+        if (filters.includeInterEdges !== false) return true;
         if (filters.direction === 'out') return within(e.source);
         if (filters.direction === 'in') return within(e.target);
         return within(e.source) || within(e.target);
@@ -218,11 +266,12 @@ export class NeighborhoodRepository {
         const y = String(b.properties.id);
         return x < y ? -1 : x > y ? 1 : 0;
       });
-    return { nodes, edges, centre: [...centre], total, totalExact };
+    return { nodes, edges, centre: [...centre], total, totalExact, edgesExact: true };
   }
 
   private async depthOne(centre: readonly string[], filters: NeighborhoodFilters): Promise<NeighborhoodData> {
-    const [row] = await this.db.read(NEIGHBORHOOD_DEPTH_ONE[filters.direction], depthOneParams(centre, filters));
+    const includeInterEdges = filters.includeInterEdges !== false;
+    const [row] = await this.db.read(depthOneCypher(filters.direction, includeInterEdges), depthOneParams(centre, filters));
     const found = new Set((row?.centreIds as string[] | undefined) ?? []);
     const missing = centre.filter((id) => !found.has(id));
     if (missing.length > 0) throw new MissingActorsError(missing);
@@ -232,7 +281,9 @@ export class NeighborhoodRepository {
     const centreNodes = nodes.filter((n) => order.has(String(n.properties.id)));
     centreNodes.sort((a, b) => (order.get(String(a.properties.id)) ?? 0) - (order.get(String(b.properties.id)) ?? 0));
     const others = nodes.filter((n) => !order.has(String(n.properties.id)));
-    const edges = ((row?.edges as RelationshipRow[] | undefined) ?? []).slice().sort((a, b) => {
+    const centreEdges = (row?.edges as RelationshipRow[] | undefined) ?? [];
+    const interEdges = (row?.interEdges as RelationshipRow[] | undefined) ?? [];
+    const edges = [...centreEdges, ...interEdges].sort((a, b) => {
       const x = String(a.properties.id);
       const y = String(b.properties.id);
       return x < y ? -1 : x > y ? 1 : 0;
@@ -243,6 +294,7 @@ export class NeighborhoodRepository {
       centre: [...centre],
       total: centre.length + Number(row?.found ?? 0),
       totalExact: Number(row?.rows ?? 0) < HOP_EXPANSION_BUDGET,
+      edgesExact: !includeInterEdges || Number(row?.interRows ?? 0) < INTER_EDGE_BUDGET,
     };
   }
 }

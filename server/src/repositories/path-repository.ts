@@ -27,8 +27,8 @@ export type PathMode = 'shortest' | 'allShortest' | 'k';
 
 /** Whether the endpoints exist. */
 export const FIND_PATH_ENDPOINTS = `
-OPTIONAL MATCH (a:Actor {id: $from})
-OPTIONAL MATCH (b:Actor {id: $to})
+OPTIONAL MATCH (a:Actor {id: $from}) WHERE NOT a:Retracted
+OPTIONAL MATCH (b:Actor {id: $to}) WHERE NOT b:Retracted
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound`;
 
 /** One step of the quantified pattern, per direction (`out` follows subject -> object from `from`). */

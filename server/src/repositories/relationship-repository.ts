@@ -8,11 +8,12 @@ import { RELATIONSHIP_TYPE_NAMES } from '../contracts/vocabulary.js';
  * constraint per type), so it is one index seek per vocabulary type, UNION ALL-ed; a single
  * untyped `MATCH ()-[r]->() WHERE r.id = $id` would scan every relationship instead.
  * The types come from the vocabulary (never from a request); `idExpr` is a Cypher expression
- * written in this module (`$id`, `c.relationshipId`), never user text.
+ * written in this module (`$id`, `c.relationshipId`), never user text. Relationships deleted by
+ * curation (`retractedAt` set) are not found.
  */
 export function relationshipByIdUnion(idExpr: string): string {
   return RELATIONSHIP_TYPE_NAMES.map(
-    (type) => `MATCH (a:Actor)-[r:${type}]->(b:Actor) WHERE r.id = ${idExpr} RETURN a, r, b`,
+    (type) => `MATCH (a:Actor)-[r:${type}]->(b:Actor) WHERE r.id = ${idExpr} AND r.retractedAt IS NULL RETURN a, r, b`,
   ).join('\n  UNION ALL\n  ');
 }
 

@@ -9,26 +9,27 @@ import {
 
 /**
  * Live counts for the vocabulary. Labels and types are the vocabulary's constants (never request
- * input), backtick-quoted; single-label and single-type counts come from Neo4j's count store, so
- * they cost nothing however large the graph. Status and stance counts scan relationships and
- * claims (GET /api/schema is cached for a minute).
+ * input), backtick-quoted; single-label counts come from Neo4j's count store, so they cost nothing
+ * however large the graph, minus the few :Retracted (deleted or merged-away) actors and claims.
+ * Type, status and stance counts scan relationships and claims, skipping retracted relationships
+ * (`retractedAt`, see server/src/curation/retraction.ts) (GET /api/schema is cached for a minute).
  */
 const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
 
 const COUNTS = `
 RETURN
-  {${ACTOR_KIND_NAMES.map((k) => `${quote(k)}: COUNT { (:${quote(k)}) }`).join(', ')}} AS kinds,
-  {${RELATIONSHIP_TYPE_NAMES.map((t) => `${quote(t)}: COUNT { ()-[:${quote(t)}]->() }`).join(', ')}} AS types,
-  COUNT { (:${quote(ACTOR_LABEL)}) } AS actors,
+  {${ACTOR_KIND_NAMES.map((k) => `${quote(k)}: COUNT { (:${quote(k)}) } - COUNT { (:${quote(k)}:Retracted) }`).join(', ')}} AS kinds,
+  {${RELATIONSHIP_TYPE_NAMES.map((t) => `${quote(t)}: COUNT { ()-[r:${quote(t)}]->() WHERE r.retractedAt IS NULL }`).join(', ')}} AS types,
+  COUNT { (:${quote(ACTOR_LABEL)}) } - COUNT { (:${quote(ACTOR_LABEL)}:Retracted) } AS actors,
   COUNT { (:${quote(SOURCE_LABEL)}) } AS sources,
-  COUNT { (:${quote(CLAIM_LABEL)}) } AS claims,
+  COUNT { (:${quote(CLAIM_LABEL)}) } - COUNT { (:${quote(CLAIM_LABEL)}:Retracted) } AS claims,
   COLLECT {
-    MATCH (:${quote(ACTOR_LABEL)})-[r]->(:${quote(ACTOR_LABEL)}) WHERE type(r) IN $types
+    MATCH (:${quote(ACTOR_LABEL)})-[r]->(:${quote(ACTOR_LABEL)}) WHERE type(r) IN $types AND r.retractedAt IS NULL
     WITH r.status AS status, count(*) AS n
     RETURN {status: status, count: n}
   } AS statuses,
   COLLECT {
-    MATCH (c:${quote(CLAIM_LABEL)})
+    MATCH (c:${quote(CLAIM_LABEL)}) WHERE NOT c:Retracted
     WITH c.stance AS stance, count(*) AS n
     RETURN {stance: stance, count: n}
   } AS stances`;

@@ -28,7 +28,7 @@ export const SEARCH_CANDIDATES_PER_HIT_FILTERED = 25;
 // Hits tied on score are ordered by name then id, so equal queries give equal answers.
 export const SEARCH_ACTORS = `
 CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
-WHERE size($kinds) = 0 OR any(label IN labels(node) WHERE label IN $kinds)
+WHERE NOT node:Retracted AND (size($kinds) = 0 OR any(label IN labels(node) WHERE label IN $kinds))
 WITH node, score ORDER BY score DESC, node.name, node.id LIMIT $limit
 RETURN {labels: labels(node), properties: node {.id, .name, .aliases, .description}} AS actor, score`;
 

@@ -3,11 +3,19 @@ import type { GraphDb } from '../db/graph-db.js';
 import type { ActorRow } from '../presenters/elements.js';
 import { relationshipByIdUnion } from './relationship-repository.js';
 
+/**
+ * One page of sources in (title, id) order: after the keyset cursor ($afterTitle, $afterId) when
+ * given, else after $offset sources. Sources without a title (the model requires one) sort by
+ * their id. Sources are few (thousands, against hundreds of thousands of claims): the top-k sort
+ * of the ones after the cursor stays cheap.
+ */
 const SOURCE_PAGE = `
 MATCH (s:Source)
-WITH s ORDER BY s.title, s.id
+WITH s, coalesce(s.title, s.id) AS title
+WHERE $afterTitle IS NULL OR title > $afterTitle OR (title = $afterTitle AND s.id > $afterId)
+WITH s, title ORDER BY title, s.id
 SKIP $offset LIMIT $limit
-RETURN s {.*} AS source, COUNT { (:Claim)-[:CITES]->(s) } AS claimCount`;
+RETURN s {.*} AS source, title AS sortTitle, COUNT { (c:Claim)-[:CITES]->(s) WHERE NOT c:Retracted } AS claimCount`;
 
 const SOURCE_TOTAL = `MATCH (s:Source) RETURN count(s) AS total`;
 
@@ -19,11 +27,11 @@ const SOURCE_DETAIL = `
 MATCH (s:Source {id: $id})
 RETURN
   s {.*} AS source,
-  COUNT { (:Claim)-[:CITES]->(s) } AS claimCount,
+  COUNT { (c:Claim)-[:CITES]->(s) WHERE NOT c:Retracted } AS claimCount,
   COLLECT { MATCH (s)-[:CITES]->(t:Source) WITH t ORDER BY t.title, t.id RETURN t {.id, .title, .publisher} } AS cites,
   COLLECT { MATCH (t:Source)-[:CITES]->(s) WITH t ORDER BY t.title, t.id RETURN t {.id, .title, .publisher} } AS citedBy,
   COLLECT {
-    MATCH (c:Claim)-[:CITES]->(s)
+    MATCH (c:Claim)-[:CITES]->(s) WHERE NOT c:Retracted
     WITH c ORDER BY c.relationshipId, c.id
     OPTIONAL CALL (c) {
       ${relationshipByIdUnion('c.relationshipId')}
@@ -45,7 +53,12 @@ RETURN
 export interface SourceRow {
   source: Record<string, unknown>;
   claimCount: number;
+  /** The title the list sorts by (the id when a source has no title); with the id, the cursor key. */
+  sortTitle?: string;
 }
+
+/** Where a page starts: after `offset` sources, or after the source with this sort key. */
+export type PageStart = { offset: number } | { after: readonly [title: string, id: string] };
 
 export interface SourceRefRow {
   id: string;
@@ -76,10 +89,16 @@ export interface SourceDetailRow extends SourceRow {
 export class SourceRepository {
   constructor(private readonly db: GraphDb) {}
 
-  /** One page of sources ordered by title, with the total count. */
-  async page(limit: number, offset: number): Promise<{ rows: SourceRow[]; total: number }> {
+  /** One page of sources ordered by title then id, with the total count. */
+  async page(limit: number, start: PageStart): Promise<{ rows: SourceRow[]; total: number }> {
+    const after = 'after' in start ? start.after : null;
     const [rows, totals] = await Promise.all([
-      this.db.read(SOURCE_PAGE, { limit: neo4j.int(limit), offset: neo4j.int(offset) }),
+      this.db.read(SOURCE_PAGE, {
+        limit: neo4j.int(limit),
+        offset: neo4j.int('offset' in start ? start.offset : 0),
+        afterTitle: after ? after[0] : null,
+        afterId: after ? after[1] : null,
+      }),
       this.db.read(SOURCE_TOTAL),
     ]);
     return { rows: rows as unknown as SourceRow[], total: Number(totals[0]?.total ?? 0) };

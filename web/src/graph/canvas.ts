@@ -6,21 +6,82 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { classString, edgeClasses, nodeClasses } from './classes.js';
 import { DEFAULTS } from './defaults.js';
-import { buildStylesheet } from './stylesheet.js';
+import { DEFAULT_LAYOUT, fcoseBase, runFullLayout, type LayoutName } from './layouts.js';
+import { freeSpotsAround } from './placement.js';
+import { decideRenderer, probeWebgl, rendererOverride, type RendererDecision } from './renderer.js';
+import { arrowsTooSmall, buildStylesheet, zoomDetailStyles } from './stylesheet.js';
 import type { GraphElements, Position } from './types.js';
 
 cytoscape.use(fcose);
 
-export function createCanvas(container: HTMLElement): Core {
-  return cytoscape({
+declare global {
+  interface Window {
+    /** Which renderer the canvas uses and why (graph/renderer.ts), for power users and tests. */
+    sightlineRenderer?: RendererDecision;
+  }
+}
+
+export function createCanvas(container: HTMLElement, decision: RendererDecision = decideRenderer(probeWebgl(), rendererOverride(window.location.search))): Core {
+  window.sightlineRenderer = decision;
+  const cy = cytoscape({
     container,
-    style: buildStylesheet(),
-    minZoom: 0.15,
+    style: [...buildStylesheet(), ...zoomDetailStyles()],
+    minZoom: 0.05,
     maxZoom: 3,
     wheelSensitivity: 0.3,
     boxSelectionEnabled: false,
     selectionType: 'single',
+    // WebGL only on a real GPU (see graph/renderer.ts); the 2D canvas otherwise.
+    ...(decision.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
+  restyleEdgesAcrossZoom(cy);
+  return cy;
+}
+
+/**
+ * Restyles the edges (arrowheads on or off, see zoomDetailStyles) once the zoom has crossed
+ * DEFAULTS.arrowsFromZoom and the gesture has settled: the zoom handler itself only compares two
+ * booleans, so zooming and panning pay nothing per frame.
+ */
+function restyleEdgesAcrossZoom(cy: Core): void {
+  let applied = arrowsTooSmall(cy.zoom());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('zoom', () => {
+    if (arrowsTooSmall(cy.zoom()) === applied) {
+      clearTimeout(timer);
+      timer = undefined;
+      return;
+    }
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      applied = arrowsTooSmall(cy.zoom());
+      // Cytoscape's eles.updateStyle() (re-applies the stylesheet) is missing from its typings.
+      (cy.edges() as unknown as { updateStyle(): void }).updateStyle();
+    }, DEFAULTS.zoomRestyleDelayMs);
   });
+}
+
+/** Cytoscape's renderer fields read on every frame (set at start-up from the options of the same names). */
+interface ViewportRenderer {
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
+}
+
+/**
+ * Level of detail while the user pans or zooms a large canvas: edges are hidden and the nodes drawn
+ * from a cached texture (Cytoscape's hideEdgesOnViewport / textureOnViewport). Those are start-up
+ * options; the renderer reads them on every frame, so they are switched here as the canvas grows
+ * and shrinks (a small canvas keeps its edges while moving).
+ */
+export function tuneForSize(cy: Core): boolean {
+  const large = cy.elements().length > DEFAULTS.viewportLodAbove;
+  const r = (cy as unknown as { renderer(): ViewportRenderer | undefined }).renderer();
+  if (r) {
+    r.hideEdgesOnViewport = large;
+    r.textureOnViewport = large;
+  }
+  return large;
 }
 
 /**
@@ -42,7 +103,13 @@ export function syncCanvas(cy: Core, elements: GraphElements, fallback?: Positio
     for (const node of elements.nodes) {
       const existing = cy.getElementById(node.data.id);
       if (existing.nonempty()) {
-        if (node.position) existing.position(node.position);
+        // Only a node that really moves is touched: setting a position dirties the node's and its
+        // edges' bounds and styles, and doing it to every node made each change of a large canvas
+        // redraw it from scratch.
+        if (node.position) {
+          const p = existing.position();
+          if (p.x !== node.position.x || p.y !== node.position.y) existing.position(node.position);
+        }
         continue;
       }
       added.push(node.data.id);
@@ -59,6 +126,7 @@ export function syncCanvas(cy: Core, elements: GraphElements, fallback?: Positio
     }
     if (defs.length > 0) cy.add(defs);
   });
+  tuneForSize(cy);
   return added;
 }
 
@@ -77,13 +145,20 @@ export function ringAround(cy: Core, centreId: string, newIds: readonly string[]
   const c = centre.nonempty() ? centre.position() : { x: 0, y: 0 };
   const n = newIds.length;
   const radius = DEFAULTS.ringRadius + Math.max(0, n - 8) * 8;
-  // Start the ring on the side facing away from the rest of the graph.
-  const others = cy.nodes().filter((x) => !newIds.includes(x.id()) && x.id() !== centreId);
-  let start = 0;
-  if (others.nonempty()) {
-    const bb = others.boundingBox({});
-    start = Math.atan2(c.y - (bb.y1 + bb.y2) / 2, c.x - (bb.x1 + bb.x2) / 2) - Math.PI / 2;
-  }
+  // Start the ring on the side facing away from the rest of the graph (its mean position: a plain
+  // loop, where a bounding box would measure every label of a large canvas).
+  const fresh = new Set(newIds);
+  let sx = 0;
+  let sy = 0;
+  let count = 0;
+  cy.nodes().forEach((x) => {
+    if (fresh.has(x.id()) || x.id() === centreId) return;
+    const p = x.position();
+    sx += p.x;
+    sy += p.y;
+    count++;
+  });
+  const start = count > 0 ? Math.atan2(c.y - sy / count, c.x - sx / count) - Math.PI / 2 : 0;
   newIds.forEach((id, i) => {
     const angle = start + (Math.PI * 2 * (i + 0.5)) / Math.max(n, 1);
     cy.getElementById(id).position({ x: c.x + radius * Math.cos(angle), y: c.y + radius * Math.sin(angle) });
@@ -91,40 +166,56 @@ export function ringAround(cy: Core, centreId: string, newIds: readonly string[]
 }
 
 /**
- * Lays out: the whole graph (first load, restore), or only the new nodes with every other node
- * fixed where it is (fcose fixedNodeConstraint), so an expansion never reshuffles the picture.
+ * Puts the nodes an expansion of `centreId` added where they belong. On a large canvas
+ * (DEFAULTS.placeWithoutLayoutAbove) they go to the free spots nearest the expanded node and no
+ * layout runs (an fcose run, even a local one, took a large part of a second there); otherwise
+ * they start on a ring around it and an incremental fcose run settles them (`runLayout`).
  */
-export function runLayout(cy: Core, newIds: readonly string[] | 'all'): Promise<void> {
-  if (cy.nodes().empty()) return Promise.resolve();
-  const animate = DEFAULTS.animationMs > 0;
-  const common = {
-    name: 'fcose',
-    animate,
-    animationDuration: DEFAULTS.animationMs,
-    fit: false,
-    nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 140,
-    nodeRepulsion: () => 9000,
-    nodeSeparation: 90,
-    packComponents: true,
-  };
-  if (newIds === 'all') {
-    return new Promise((resolve) => {
-      const layout = cy.layout({ ...common, randomize: true, quality: 'proof' } as unknown as cytoscape.LayoutOptions);
-      layout.one('layoutstop', () => resolve());
-      layout.run();
+export function placeAdded(cy: Core, centreId: string | undefined, newIds: readonly string[], opts: { layout?: LayoutName; pinned?: ReadonlySet<string> } = {}): Promise<void> {
+  if (newIds.length === 0) return Promise.resolve();
+  const centre = centreId ? cy.getElementById(centreId) : cy.collection();
+  if (centre.nonempty() && cy.nodes().length > DEFAULTS.placeWithoutLayoutAbove) {
+    const fresh = new Set(newIds);
+    const occupied: Position[] = [];
+    cy.nodes().forEach((n) => {
+      if (!fresh.has(n.id())) occupied.push(n.position());
     });
+    const spots = freeSpotsAround({ ...centre.position() }, occupied, newIds.length, DEFAULTS.placementGap);
+    cy.batch(() => {
+      newIds.forEach((id, i) => cy.getElementById(id).position(spots[i] as Position));
+    });
+    return Promise.resolve();
   }
+  if (centreId) ringAround(cy, centreId, newIds);
+  return runLayout(cy, newIds, opts);
+}
+
+/**
+ * Lays out: the whole graph with the chosen layout (first load, restore, "Re-layout"; pinned nodes
+ * stay put), or only the new nodes with every other node fixed where it is (fcose
+ * fixedNodeConstraint), so an expansion never reshuffles the picture. On a large canvas the
+ * incremental layout runs on the new nodes and the canvas nodes they touch only (those fixed),
+ * so its cost depends on the expansion, not on the canvas.
+ */
+export function runLayout(cy: Core, newIds: readonly string[] | 'all', opts: { layout?: LayoutName; pinned?: ReadonlySet<string> } = {}): Promise<void> {
+  if (cy.nodes().empty()) return Promise.resolve();
+  if (newIds === 'all') return runFullLayout(cy, opts.layout ?? DEFAULT_LAYOUT, opts.pinned ?? new Set());
   const fresh = new Set(newIds);
   if (fresh.size === 0) return Promise.resolve();
-  const fixed = cy.nodes().filter((n) => !fresh.has(n.id())) as cytoscape.NodeCollection;
-  const before = new Map(fixed.map((n) => [n.id(), { ...n.position() }] as const));
   const moving = cy.nodes().filter((n) => fresh.has(n.id())) as cytoscape.NodeCollection;
+  const local = cy.nodes().length > DEFAULTS.localLayoutAbove;
+  // The nodes the layout sees: everything, or (large canvas) the new nodes and their neighbours.
+  const scope = local ? moving.union(moving.neighborhood('node')) : cy.nodes();
+  const fixed = scope.filter((n) => !fresh.has(n.id())) as cytoscape.NodeCollection;
+  const before = new Map(fixed.map((n) => [n.id(), { ...n.position() }] as const));
   const start = new Map(moving.map((n) => [n.id(), { ...n.position() }] as const));
   const fixedNodeConstraint = [...before].map(([nodeId, position]) => ({ nodeId, position }));
+  const eles = scope.union(scope.edgesWith(scope));
   // Compute without animation, then put the fixed nodes back exactly (fcose may shift the whole
   // drawing slightly) and animate only the new nodes from their ring positions to their places.
-  cy.layout({ ...common, animate: false, randomize: false, quality: 'proof', fixedNodeConstraint } as unknown as cytoscape.LayoutOptions).run();
+  eles
+    .layout({ ...fcoseBase(scope.length), randomize: false, fixedNodeConstraint } as unknown as cytoscape.LayoutOptions)
+    .run();
   let dx = 0;
   let dy = 0;
   for (const [id, p] of before) {
@@ -134,17 +225,17 @@ export function runLayout(cy: Core, newIds: readonly string[] | 'all'): Promise<
   }
   dx /= Math.max(1, before.size);
   dy /= Math.max(1, before.size);
+  const animate = DEFAULTS.animationMs > 0 && cy.nodes().length <= DEFAULTS.animateUpTo;
+  const targets = new Map(moving.map((n) => [n.id(), { x: n.position().x - dx, y: n.position().y - dy }] as const));
   cy.batch(() => {
     for (const [id, p] of before) cy.getElementById(id).position(p);
+    moving.forEach((n) => {
+      n.position(animate ? (start.get(n.id()) ?? (targets.get(n.id()) as Position)) : (targets.get(n.id()) as Position));
+    });
   });
+  if (!animate) return Promise.resolve();
   const animations = moving.map((n) => {
-    const target = { x: n.position().x - dx, y: n.position().y - dy };
-    if (!animate) {
-      n.position(target);
-      return Promise.resolve();
-    }
-    n.position(start.get(n.id()) ?? target);
-    const options = { position: target, duration: DEFAULTS.animationMs, easing: 'ease-out' };
+    const options = { position: targets.get(n.id()), duration: DEFAULTS.animationMs, easing: 'ease-out' };
     return n.animation(options as unknown as Parameters<typeof n.animation>[0]).play().promise();
   });
   return Promise.all(animations).then(() => undefined);
@@ -156,26 +247,46 @@ export function fitTo(cy: Core, ids?: readonly string[]): void {
   const eles = wanted.size > 0 ? cy.nodes().filter((n) => wanted.has(n.id())) : cy.elements();
   if (eles.empty()) return;
   const from = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-  cy.fit(eles, 60);
+  // On a large canvas, fit the node positions (measuring every label's box would take seconds).
+  const large = cy.nodes().length > DEFAULTS.animateUpTo;
+  cy.fit(large ? eles.boundingBox({ includeLabels: false, includeOverlays: false }) as unknown as cytoscape.CollectionArgument : eles, 60);
   if (cy.zoom() > DEFAULTS.maxFitZoom) {
     cy.zoom(DEFAULTS.maxFitZoom);
     cy.center(eles);
   }
   const to = { zoom: cy.zoom(), pan: { ...cy.pan() } };
   cy.viewport(from);
-  if (DEFAULTS.animationMs > 0) cy.animate(to, { duration: DEFAULTS.animationMs });
+  if (DEFAULTS.animationMs > 0 && cy.nodes().length <= DEFAULTS.animateUpTo) cy.animate(to, { duration: DEFAULTS.animationMs });
   else cy.viewport(to);
 }
 
 /**
+ * Gives `className` to exactly the nodes in `ids`, touching only those whose class changes (a
+ * large canvas is not restyled for a class a handful of nodes carry).
+ */
+export function setClassOn(cy: Core, className: string, ids: ReadonlySet<string>): void {
+  cy.batch(() => {
+    cy.nodes(`.${className}`).forEach((n) => {
+      if (!ids.has(n.id())) n.removeClass(className);
+    });
+    for (const id of ids) {
+      const n = cy.getElementById(id);
+      if (n.nonempty() && !n.hasClass(className)) n.addClass(className);
+    }
+  });
+}
+
+/**
  * Which edges show their label: all of them on a small graph, else only those touching the
- * selected node (selected and on-path edges always do, see the stylesheet). A UI-state class.
+ * selected node (selected and on-path edges always do, see the stylesheet). A UI-state class;
+ * only the edges whose state changes are touched.
  */
 export function updateEdgeLabels(cy: Core, selectedNodeId: string | null): void {
   const all = cy.edges().length <= DEFAULTS.edgeLabelsUpTo;
+  const selected = selectedNodeId === null ? cy.collection() : cy.getElementById(selectedNodeId).connectedEdges();
+  const wanted = all ? cy.edges() : selected;
   cy.batch(() => {
-    cy.edges().forEach((e) => {
-      e.toggleClass('show-label', all || (selectedNodeId !== null && (e.source().id() === selectedNodeId || e.target().id() === selectedNodeId)));
-    });
+    cy.edges('.show-label').difference(wanted).removeClass('show-label');
+    wanted.filter((e) => !e.hasClass('show-label')).addClass('show-label');
   });
 }

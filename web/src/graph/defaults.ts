@@ -15,8 +15,35 @@ export const DEFAULTS = {
   searchLimit: 8,
   /** Fewest characters typed before suggestions are fetched. */
   searchMinChars: 2,
-  /** Most actors whose positions and ids go into the URL (beyond this, the URL stops growing). */
+  /** Most actors whose ids go into the URL (beyond this, the URL stops growing). */
   maxUrlActors: 200,
+  /**
+   * Length budget of the URL's query string: node positions (`pos`) are written, in actor order,
+   * only while the query stays within it; actors whose positions do not fit are laid out again on
+   * restore. Keeps shared links under ~2,000 characters (what every browser and chat tool keeps).
+   */
+  maxUrlChars: 1900,
+  /** fcose quality "proof" up to this many nodes (and node labels count in its overlap checks). */
+  fcoseProofUpTo: 300,
+  /** fcose quality "draft" above this many nodes (a full layout stays within seconds). */
+  fcoseDraftAbove: 1000,
+  /** The layered (dagre) layout is offered only up to this many nodes; above, it is disabled in the picker. */
+  dagreMaxNodes: 300,
+  /** Layouts and new nodes animate only on canvases up to this many nodes (above, they just appear). */
+  animateUpTo: 300,
+  /** Above this many elements (nodes + edges), edges are hidden and nodes drawn from a texture while panning/zooming. */
+  viewportLodAbove: 1500,
+  /** Above this many nodes, the list of actors in view is not drawn (a canvas that large is explored on the canvas). */
+  actorListUpTo: 300,
+  /** Above this many nodes, an expansion lays out only the new nodes and their canvas neighbours (the rest is untouched). */
+  localLayoutAbove: 500,
+  /**
+   * Above this many nodes, an expansion runs no layout: its new actors go to the free spots nearest
+   * the expanded actor (graph/placement.ts), so expanding costs the same on any canvas size.
+   */
+  placeWithoutLayoutAbove: 1000,
+  /** Least distance (px) between a placed new actor and any other node (node centres). */
+  placementGap: 72,
   /** Actors per /api/neighborhood request when a view is restored from the URL (API max 50). */
   restoreBatch: 50,
   /** Animation of layouts and fits, in ms (0 disables animation; tests do not depend on it). */
@@ -43,8 +70,16 @@ export const DEFAULTS = {
   edgeLabelsUpTo: 14,
   /** Fitting the view never zooms in further than this (two actors alone do not fill the screen). */
   maxFitZoom: 1.3,
+  /** Zoom below which edges are drawn without arrowheads (they would be 2–3 px blobs; drawing them cost a quarter of a large canvas's frame). */
+  arrowsFromZoom: 0.25,
+  /** Milliseconds the zoom must rest on the other side of arrowsFromZoom before the edges are restyled (once per crossing, not per frame). */
+  zoomRestyleDelayMs: 150,
   /** Zoom below which labels are hidden to keep a large graph legible (Cytoscape `min-zoomed-font-size`). */
   minZoomedFontSize: 7,
+  /** The "as of" slider shows the dates of the canvas's actors' relationships up to this many actors (API max 50); above, the whole graph's. */
+  timelineIdsUpTo: 50,
+  /** Play-through of the "as of" slider: milliseconds per date. */
+  playStepMs: 1000,
   /** Number of "most connected" actors proposed on the empty canvas. */
   startingPoints: 6,
   /** k for the "k shortest paths" mode of the path finder (API: 1–10). */

@@ -66,12 +66,17 @@ export function restrictTo(elements: GraphElements, ids: readonly string[]): Gra
   return { nodes, edges };
 }
 
-/** Records positions (e.g. after a layout) without changing anything else; unknown ids are ignored. */
+/**
+ * Records positions (e.g. after a layout) without changing anything else; unknown ids are ignored.
+ * A node whose position does not change is kept as is (the same object), so the undo history's
+ * snapshots of a large canvas share their unchanged nodes instead of copying them all.
+ */
 export function withPositions(elements: GraphElements, positions: ReadonlyMap<string, { x: number; y: number }>): GraphElements {
   return {
     nodes: elements.nodes.map((n) => {
       const p = positions.get(n.data.id);
-      return p ? { data: n.data, position: { x: p.x, y: p.y } } : n;
+      if (!p || (n.position && n.position.x === p.x && n.position.y === p.y)) return n;
+      return { data: n.data, position: { x: p.x, y: p.y } };
     }),
     edges: elements.edges,
   };

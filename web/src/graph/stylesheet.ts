@@ -4,6 +4,7 @@
  *
  * UI-state classes (set by the app, not derived from data):
  *   `has-more`  the node's last expansion was truncated ("+N more" is offered)
+ *   `pinned`    the user pinned the node: every layout keeps it in place (amber outline)
  *   `on-path`   part of the highlighted path;  `faded`  not part of it
  *   `show-label` the edge's label is drawn (all edges on a small graph, else the selection's)
  */
@@ -60,6 +61,21 @@ export function edgeWidth(n: number): number {
 
 const edgeLabel = (ele: EdgeSingular) => edgeDisplayLabel(ele.data() as CyEdgeData);
 
+/** True when the canvas is zoomed out so far that arrowheads would be a few pixels wide. */
+export function arrowsTooSmall(zoom: number): boolean {
+  return zoom < DEFAULTS.arrowsFromZoom;
+}
+
+/**
+ * Level of detail for the explorer's canvas (appended to buildStylesheet's rules): below
+ * DEFAULTS.arrowsFromZoom, edges are drawn without arrowheads (blobs of 2–3 px there, and a
+ * quarter of the drawing time of a large canvas). The value is read at styling time: the canvas
+ * restyles its edges when the zoom crosses the threshold (graph/canvas.ts).
+ */
+export function zoomDetailStyles(): StylesheetJson {
+  return [{ selector: 'edge', style: { 'target-arrow-shape': (ele: EdgeSingular) => (arrowsTooSmall(ele.cy().zoom()) ? 'none' : 'triangle') } }];
+}
+
 export function buildStylesheet(): StylesheetJson {
   const sheet: StylesheetJson = [
     {
@@ -94,6 +110,10 @@ export function buildStylesheet(): StylesheetJson {
     {
       selector: 'node.has-more',
       style: { 'border-width': 4, 'border-style': 'double', 'border-color': '#1d2330' },
+    },
+    {
+      selector: 'node.pinned',
+      style: { 'outline-width': 3, 'outline-color': '#d98e04', 'outline-offset': 2, 'outline-style': 'solid' },
     },
     {
       selector: 'edge',

@@ -27,7 +27,7 @@ export const exportQuerySchema = z.object({
   format: z
     .enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` })
     .describe(
-      'cyjs: Cytoscape.js JSON; graphml: GraphML; gexf: GEXF 1.3 (Gephi); csv: zip of nodes/edges/claims/sources CSV; json: Sightline JSON (lossless); citations: the sources behind the exported edges.',
+      'cyjs: Cytoscape.js JSON; graphml: GraphML; gexf: GEXF 1.3 (Gephi); csv: zip of nodes/edges/claims/sources CSV; json: Sightline JSON (lossless); citations: the sources behind the exported edges; ftm: FollowTheMoney JSON lines (entities and interval entities, for Aleph/OpenSanctions tools).',
     ),
   ids: idsSchema,
   depth: z

@@ -76,7 +76,8 @@ export function graphRoutes(repos: GraphRepositories): Router {
       const missing = await repos.neighborhood.missingActors(q.ids);
       if (missing.length > 0) throw notFoundActors('ids', missing);
     }
-    const data = await repos.timeline.timeline(q);
+    const { cursor, ...filters } = q;
+    const data = await repos.timeline.timeline({ ...filters, after: cursor });
     sendData(res, presentTimeline(data, q.limit));
   });
 

@@ -9,6 +9,7 @@
  * Unknown query parameters are ignored.
  */
 import { z } from 'zod';
+import { cursorParam } from '../../contracts/cursor.js';
 import {
   ACTOR_KIND_NAMES,
   RELATIONSHIP_TYPE_NAMES,
@@ -58,6 +59,8 @@ const kindsParam = listParam(
 const idsParam = listParam(slugSchema, MAX_IDS);
 const dateParam = single.pipe(partialDateSchema);
 const directionParam = single.pipe(z.enum(['out', 'in', 'both'], { error: 'must be one of out, in, both' }));
+/** A boolean written `true` or `false`. */
+const booleanParam = single.pipe(z.enum(['true', 'false'], { error: 'must be true or false' })).transform((v) => v === 'true');
 
 /** `/actors/:id/neighborhood` path parameters. */
 export const actorIdParamsSchema = z.object({ id: slugSchema });
@@ -75,6 +78,11 @@ const neighborhoodOptions = {
   asOf: dateParam.optional(),
   /** Most nodes to return, centres included (default 100, max 1000). */
   limit: intParam(1, NEIGHBORHOOD_DEFAULTS.maxLimit).default(NEIGHBORHOOD_DEFAULTS.limit),
+  /**
+   * true (default): every filtered relationship among the returned actors (the subgraph they
+   * induce); false: only the relationships the traversal follows (at depth 1, those touching a centre).
+   */
+  includeInterEdges: booleanParam.default(true),
 };
 
 /** GET /api/actors/:id/neighborhood query. */
@@ -109,6 +117,9 @@ export const pathsQuerySchema = z
 
 export type PathsQuery = z.infer<typeof pathsQuerySchema>;
 
+/** The sort key of a timeline event, carried by its cursor: [date, rank (0 since, 1 until, 2 published), id]. */
+export const timelineCursorKeySchema = z.tuple([partialDateSchema, z.number().int().min(0).max(2), slugSchema]);
+
 /** GET /api/timeline query. */
 export const timelineQuerySchema = z
   .object({
@@ -120,6 +131,8 @@ export const timelineQuerySchema = z
     to: dateParam.optional(),
     /** Most events to return (default 1000, max 5000). */
     limit: intParam(1, TIMELINE_DEFAULTS.maxLimit).default(TIMELINE_DEFAULTS.limit),
+    /** The previous page's `nextCursor`: events strictly after its last one (same ids/from/to). */
+    cursor: cursorParam(timelineCursorKeySchema).optional(),
   })
   .refine((q) => q.from === undefined || q.to === undefined || comparePartialDates(q.from, q.to) <= 0, {
     message: 'must not be before from',

@@ -8,7 +8,8 @@ import { sendData } from '../respond.js';
 import { sourceListQuerySchema, sourceParamsSchema } from './schema.js';
 
 /**
- * GET /api/sources — sources by title, with claim counts, paginated by limit/offset.
+ * GET /api/sources — sources by title, with claim counts, paginated by keyset cursor (`cursor`,
+ * the previous page's `nextCursor`) or by limit/offset.
  * GET /api/sources/:id — a source, the sources it cites and that cite it, and every claim drawn
  * from it with the relationship (edge data) the claim supports and those edges' endpoint nodes.
  */
@@ -16,9 +17,9 @@ export function sourceRoutes(ctx: RouteContext): Router {
   const repository = new SourceRepository(ctx.db);
   const router = Router();
   router.get('/sources', async (req, res) => {
-    const { limit, offset } = parseQuery(sourceListQuerySchema, req);
-    const { rows, total } = await repository.page(limit, offset);
-    sendData(res, presentSourceList(rows, { limit, offset, total }));
+    const { limit, offset, cursor } = parseQuery(sourceListQuerySchema, req);
+    const { rows, total } = await repository.page(limit, cursor ? { after: cursor } : { offset });
+    sendData(res, presentSourceList(rows, { limit, offset: cursor ? null : offset, total }));
   });
   router.get('/sources/:id', async (req, res) => {
     const { id } = parseParams(sourceParamsSchema, req);
