@@ -13,10 +13,12 @@ import { CURATION_DEFAULTS } from '../curation/defaults.js';
 import { planMerge, type MergeRelationship } from '../curation/merge-plan.js';
 import { RETRACTED_LABEL } from '../curation/retraction.js';
 import { relationshipSlug, slugCandidate, slugify } from '../curation/slug.js';
-import type { GraphDb } from '../db/graph-db.js';
+import type { GraphDb, Row } from '../db/graph-db.js';
+import type { ExportActor } from '../exporters/model.js';
 import { toPlainObject } from '../db/plain.js';
 import { AppError, notFound } from '../errors.js';
 import { AuditRepository } from './audit-repository.js';
+import { toActor } from './export-repository.js';
 
 /**
  * The curation writes: every one runs in ONE write transaction that also records its (:Change)
@@ -71,15 +73,8 @@ export interface RelationshipInput {
   claims: ClaimInput[];
 }
 
-export interface ActorSnapshot {
-  id: string;
-  kind: string;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  country: string | null;
-  url: string | null;
-  wikidata: string | null;
+/** An actor as the audit trail records it: its exported fields plus curation bookkeeping. */
+export interface ActorSnapshot extends ExportActor {
   updatedAt: string | null;
   retractedAt: string | null;
   mergedInto: string | null;
@@ -252,16 +247,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function actorSnapshot(row: { labels: unknown; properties: unknown }): ActorSnapshot {
   const p = row.properties as Record<string, unknown>;
-  const labels = row.labels as string[];
   return {
-    id: String(p.id),
-    kind: labels.find((l) => l !== ACTOR_LABEL && KINDS.has(l)) ?? 'Organization',
-    name: str(p.name) ?? String(p.id),
-    aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
-    description: str(p.description),
-    country: str(p.country),
-    url: str(p.url),
-    wikidata: str(p.wikidata),
+    ...toActor(row as Row),
     updatedAt: str(p.updatedAt),
     retractedAt: str(p.retractedAt),
     mergedInto: str(p.mergedInto),

@@ -110,7 +110,8 @@ const TYPE_LABELS = new Map<string, string>(RELATIONSHIP_TYPES.map((t) => [t.typ
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const props = (row: Row): Record<string, unknown> => (row.properties ?? {}) as Record<string, unknown>;
 
-function toActor(row: Row): ExportActor {
+/** An actor node row ({labels, properties}) as its exported fields; also the curation audit's base snapshot. */
+export function toActor(row: Row): ExportActor {
   const p = props(row);
   return {
     id: String(p.id),
