@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- explorer [--sizes=1000,5000,20000] [--pan-ms=3000]`: the explorer's canvas at
+ * `npm run bench -- explorer [--sizes=1000,5000,20000] [--pan-ms=3000] [--relayout-sizes=1000,5000]`: the explorer's canvas at
  * scale, in headless Chromium on this machine, side by side with a bare Cytoscape page.
  *
  * For each size a scene is generated (seeded): N actors on a jittered grid with ~2 relationships
@@ -12,12 +12,16 @@
  * - bare: an empty page with cytoscape.min.js and `cytoscape({ container, elements })`, default
  *   options and default style (the baseline is never tuned).
  *
- * Measured: time to first render (call → two animation frames later); frame rate while the mouse
- * pans the viewport for `--pan-ms` (the drag starts on empty background and the run fails if it
- * grabbed a node instead; requestAnimationFrame callbacks counted in the page, which fire only as
- * fast as Cytoscape's frames finish on the main thread); for the 5k scene the time
- * of an expansion (50 new actors and their relationships merged around one actor and placed
- * next to it, until the next frame), 5 times; for the 1k scene a full fcose layout ("Re-layout").
+ * Measured: time to first render (call → two animation frames later); then, once the page has
+ * settled (steady frames, Cytoscape's layered texture cache built: `settle`), the frame rate while
+ * the mouse pans the viewport for `--pan-ms` (the drag starts on empty background and the run fails
+ * if it grabbed a node instead), counted twice: requestAnimationFrame callbacks (the main thread's
+ * frame rate) and Cytoscape 'render' events (frames it really drew) with its mean render time and
+ * the longest frame; for the 5k scene the time of an expansion (50 new actors and their
+ * relationships merged around one actor and placed next to it, until the next frame), 5 times;
+ * for the `--relayout-sizes` scenes (default 1k and 5k) a full fcose layout ("Re-layout"), in the
+ * layout worker and, on a second page opened with `?layout-thread=main`, on the main thread: wall
+ * time and the longest gap between two frames meanwhile (how long the page froze).
  * Results: tests/bench/results/explorer.{json,md}.
  */
 import { createReadStream } from 'node:fs';
@@ -41,7 +45,7 @@ const CYTOSCAPE_JS = join(REPO_ROOT, 'node_modules', 'cytoscape', 'dist', 'cytos
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' } as Record<string, string>;
 
 /** The built web assets on a loopback port (the API is not needed: scenes come in through the page hook). */
-async function serveDist(): Promise<{ url: string; server: Server }> {
+export async function serveDist(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(DIST, path === '/' ? 'index.html' : path);
@@ -104,13 +108,55 @@ function expansion(centre: string, round: number): Partial<GraphElements> {
 }
 
 /**
- * Counts animation frames while the mouse pans the viewport for `ms`: the drag starts on empty
+ * Waits until the page is ready to pan (at most 90 s) and returns how long that took: frames come
+ * steadily (10 animation frames in a row, none more than 100 ms apart) and Cytoscape's layered
+ * texture cache holds the current zoom level (the bitmaps a pan copies; a page builds them in idle
+ * time after a change, the bare page on its first frame). A drag started earlier would measure
+ * that build, not panning.
+ */
+export async function settle(page: Page, cyGlobal: 'cy' | 'bare'): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < 90_000) {
+    const { worst, cached } = (await page.evaluate(`new Promise((resolve) => {
+      const cy = window[${JSON.stringify(cyGlobal)}];
+      const r = cy.renderer();
+      const cache = r.data && r.data.lyrTxrCache;
+      const lvl = Math.max(-4, Math.ceil(Math.log2(cy.zoom() * r.getPixelRatio())));
+      const cached = !cache || lvl > 2 || cache.levelIsComplete(lvl, r.getCachedZSortedEles().nondrag);
+      let last = performance.now(), n = 0, worst = 0;
+      const tick = (t) => { worst = Math.max(worst, t - last); last = t; if (++n >= 10) resolve({ worst, cached }); else requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })`)) as { worst: number; cached: boolean };
+    if (worst < 100 && cached) return Date.now() - start;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`bench/explorer: ${cyGlobal} never settled (frames kept taking > 100 ms or the layer cache stayed incomplete)`);
+}
+
+/** What one drag measured: animation frames the page could run, and frames Cytoscape actually drew. */
+export interface PanMeasure {
+  /** requestAnimationFrame callbacks per second (the main thread's frame rate). */
+  rafFps: number;
+  /** Cytoscape renders per second (its 'render' event: one per frame it drew). */
+  drawnFps: number;
+  /** Mean time of one Cytoscape render during the drag (its renderer's own timing), ms. */
+  renderMs: number;
+  /** Longest time between two animation frames during the drag (a stall the user sees), ms. */
+  worstGapMs: number;
+  /** From mouse down until the first two mouse moves were handled (the drag has started), ms. */
+  startMs: number;
+}
+
+/**
+ * Counts frames while the mouse pans the viewport for `ms`: the drag starts on empty
  * background (the scenes are square, the canvas is wide: after a fit, a strip along the left edge
- * holds no element) and circles from there. The page's Cytoscape (`window[cyGlobal]`) must report
+ * holds no element) and circles from there. Two counts: requestAnimationFrame callbacks (how often
+ * the main thread got to a frame) and Cytoscape's 'render' events (how often it actually drew), so
+ * a page that skips drawing cannot look fast. The page's Cytoscape (`window[cyGlobal]`) must report
  * pan events and no grabbed node, so a drag that caught a node (moving it, not the view) fails
  * the run instead of being measured as a pan.
  */
-async function dragFps(page: Page, selector: string, ms: number, cyGlobal: 'cy' | 'bare'): Promise<number> {
+export async function dragFps(page: Page, selector: string, ms: number, cyGlobal: 'cy' | 'bare'): Promise<PanMeasure> {
   const box = await page.locator(selector).boundingBox();
   if (!box) throw new Error(`bench/explorer: ${selector} has no box`);
   const x0 = box.x + 15;
@@ -120,38 +166,103 @@ async function dragFps(page: Page, selector: string, ms: number, cyGlobal: 'cy' 
   // A string, not a function: the bench runs under tsx, whose helpers (__name) do not exist in the page.
   await page.evaluate(`(() => {
     const cy = window[${JSON.stringify(cyGlobal)}];
+    const r = cy.renderer();
     window.__pans = 0;
     window.__grabs = 0;
+    window.__renders = 0;
+    window.__renderTime0 = r.redrawTotalTime || 0;
+    window.__renderCount0 = r.redrawCount || 0;
     cy.on('pan', () => { window.__pans++; });
     cy.on('grab', () => { window.__grabs++; });
+    cy.on('render', () => { if (window.__counting) window.__renders++; });
     window.__frames = 0;
     window.__counting = true;
-    const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
+    window.__last = performance.now();
+    window.__worst = 0;
+    const tick = (t) => { if (!window.__counting) return; window.__frames++; window.__worst = Math.max(window.__worst, t - window.__last); window.__last = t; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })()`);
   await page.mouse.down();
   const start = Date.now();
+  // The first moves cross Cytoscape's drag threshold and start the pan; on a busy page they can
+  // take long (the time until the view first follows the mouse is reported on its own).
   let t = 0;
-  while (Date.now() - start < ms) {
+  let moves = 0;
+  for (; moves < 2; moves++) {
     t += 0.15;
     await page.mouse.move(x0 + 200 * (1 - Math.cos(t)), y0 + Math.sin(t) * 120, { steps: 1 });
   }
+  const startMs = Date.now() - start;
+  while (Date.now() - start < startMs + ms) {
+    t += 0.15;
+    moves++;
+    await page.mouse.move(x0 + 200 * (1 - Math.cos(t)), y0 + Math.sin(t) * 120, { steps: 1 });
+  }
   const elapsed = (Date.now() - start) / 1000;
-  const { frames, pans, grabs } = (await page.evaluate('(() => { window.__counting = false; return { frames: window.__frames, pans: window.__pans, grabs: window.__grabs }; })()')) as { frames: number; pans: number; grabs: number };
+  const m = (await page.evaluate(`(() => {
+    window.__counting = false;
+    const r = window[${JSON.stringify(cyGlobal)}].renderer();
+    const n = (r.redrawCount || 0) - window.__renderCount0;
+    return { frames: window.__frames, renders: window.__renders, pans: window.__pans, grabs: window.__grabs, worstGapMs: window.__worst, renderMs: n > 0 ? ((r.redrawTotalTime || 0) - window.__renderTime0) / n : 0 };
+  })()`)) as { frames: number; renders: number; pans: number; grabs: number; worstGapMs: number; renderMs: number };
   await page.mouse.up();
-  if (pans === 0 || grabs > 0) throw new Error(`bench/explorer: the drag on ${cyGlobal} did not pan the view (${pans} pan events, ${grabs} nodes grabbed)`);
-  return frames / elapsed;
+  if (m.pans === 0 || m.grabs > 0) throw new Error(`bench/explorer: the drag on ${cyGlobal} did not pan the view (${m.pans} pan events, ${m.grabs} nodes grabbed, ${moves} mouse moves, ${m.renders} renders)`);
+  return { rafFps: m.frames / elapsed, drawnFps: m.renders / elapsed, renderMs: m.renderMs, worstGapMs: m.worstGapMs, startMs };
+}
+
+interface PanRow {
+  firstRenderMs: number;
+  /** Until frames came steadily and the layer cache was built, after the load and fit. */
+  settleMs: number;
+  rafFps: number;
+  drawnFps: number;
+  renderMs: number;
+  worstGapMs: number;
+  startMs: number;
 }
 
 interface SizeResult {
   nodes: number;
   edges: number;
-  explorer: { firstRenderMs: number; panFps: number };
-  bare: { firstRenderMs: number; panFps: number };
+  explorer: PanRow;
+  bare: PanRow;
+  /** Explorer / bare, animation frames per second during the drag. */
   fpsRatio: number;
   expandMs?: number[];
   expandMedianMs?: number;
-  relayoutMs?: number;
+  relayout?: RelayoutMeasure;
+  relayoutMain?: RelayoutMeasure;
+}
+
+interface RelayoutMeasure {
+  /** From the call until the next frame after the nodes moved, ms. */
+  ms: number;
+  /** Longest time between two animation frames meanwhile: how long the page was frozen, ms. */
+  worstGapMs: number;
+  /** Where the layout was computed. */
+  thread: string;
+  /** How many nodes really moved (a layout that did nothing must not look fast), of `nodes`. */
+  moved: number;
+  nodes: number;
+}
+
+/** A full fcose re-layout ("Re-layout") of the scene on the page: wall time and the longest main-thread stall. */
+async function measureRelayout(page: Page): Promise<RelayoutMeasure> {
+  await settle(page, 'cy');
+  return (await page.evaluate(`(async () => {
+    const before = new Map(window.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    let last = performance.now(), worst = 0, on = true;
+    const tick = (t) => { if (!on) return; worst = Math.max(worst, t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const t0 = performance.now();
+    await window.sightline.relayout('fcose');
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const ms = performance.now() - t0;
+    on = false;
+    worst = Math.max(worst, performance.now() - last);
+    const moved = window.cy.nodes().filter((n) => { const b = before.get(n.id()); const p = n.position(); return Math.hypot(p.x - b.x, p.y - b.y) > 1; }).length;
+    return { ms, worstGapMs: worst, thread: window.sightlineLayoutThread || 'unknown', moved, nodes: window.cy.nodes().length };
+  })()`)) as RelayoutMeasure;
 }
 
 async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphElements, panMs: number, extra: { expand: boolean; relayout: boolean }) {
@@ -172,9 +283,9 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
     return { width: r.width, height: r.height, renderer: window.sightlineRenderer, nodes: window.cy!.nodes().length };
   });
   if (box.nodes !== scene.nodes.length) throw new Error(`bench/explorer: the explorer shows ${box.nodes} nodes, expected ${scene.nodes.length}`);
-  await page.waitForTimeout(500);
-  const panFps = await dragFps(page, '#cy', panMs, 'cy');
-  const out: { firstRenderMs: number; panFps: number; expandMs?: number[]; relayoutMs?: number; box: typeof box } = { firstRenderMs, panFps, box };
+  const settleMs = await settle(page, 'cy');
+  const pan = await dragFps(page, '#cy', panMs, 'cy');
+  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expandMs?: number[]; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
   if (extra.expand) {
     out.expandMs = [];
     for (let round = 0; round < 5; round++) {
@@ -194,12 +305,17 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
     }
   }
   if (extra.relayout) {
-    out.relayoutMs = await page.evaluate(async () => {
-      const t0 = performance.now();
-      await window.sightline!.relayout('fcose');
-      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-      return performance.now() - t0;
-    });
+    out.relayout = await measureRelayout(page);
+    // The same re-layout computed on the main thread (the page as it was before the layout worker), same scene.
+    const main = await browser.newPage({ viewport: VIEWPORT });
+    main.on('pageerror', (e) => errors.push(e.message));
+    await main.goto(`${baseUrl}/?layout-thread=main`);
+    await main.waitForFunction(() => window.sightline !== undefined);
+    await main.evaluate(async (elements) => {
+      await window.sightline!.loadScene(elements);
+    }, scene);
+    out.relayoutMain = await measureRelayout(main);
+    await main.close();
   }
   if (errors.length > 0) throw new Error(`bench/explorer: page errors: ${errors.join('; ')}`);
   await page.close();
@@ -221,10 +337,10 @@ async function measureBare(browser: Browser, scene: GraphElements, size: { width
     return performance.now() - t0;
   }, scene);
   await page.evaluate(() => (window as unknown as { bare: { fit(e: undefined, p: number): void } }).bare.fit(undefined, 20));
-  await page.waitForTimeout(500);
-  const panFps = await dragFps(page, '#cy', panMs, 'bare');
+  const settleMs = await settle(page, 'bare');
+  const pan = await dragFps(page, '#cy', panMs, 'bare');
   await page.close();
-  return { firstRenderMs, panFps };
+  return { firstRenderMs, settleMs, pan };
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -233,6 +349,7 @@ export async function runExplorerBench(args: string[]): Promise<void> {
   const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const sizes = (arg('sizes') ?? '1000,5000,20000').split(',').map(Number);
   const panMs = Number(arg('pan-ms') ?? 3000);
+  const relayoutSizes = (arg('relayout-sizes') ?? '1000,5000').split(',').map(Number);
   await ensureWebBuild(createLogger('warn'));
   const { url, server } = await serveDist();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -242,21 +359,31 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     for (const n of sizes) {
       const scene = generateScene(n);
       console.log(`explorer bench: ${n} nodes, ${scene.edges.length} edges`);
-      const ex = await measureExplorer(browser, url, scene, panMs, { expand: n === 5000, relayout: n === 1000 });
+      const ex = await measureExplorer(browser, url, scene, panMs, { expand: n === 5000, relayout: relayoutSizes.includes(n) });
       renderer = ex.box.renderer;
       const bare = await measureBare(browser, scene, ex.box, panMs);
+      const row = (m: { firstRenderMs: number; settleMs: number; pan: PanMeasure }): PanRow => ({
+        firstRenderMs: round1(m.firstRenderMs),
+        settleMs: m.settleMs,
+        rafFps: round1(m.pan.rafFps),
+        drawnFps: round1(m.pan.drawnFps),
+        renderMs: round1(m.pan.renderMs),
+        worstGapMs: round1(m.pan.worstGapMs),
+        startMs: m.pan.startMs,
+      });
       const r: SizeResult = {
         nodes: n,
         edges: scene.edges.length,
-        explorer: { firstRenderMs: round1(ex.firstRenderMs), panFps: round1(ex.panFps) },
-        bare: { firstRenderMs: round1(bare.firstRenderMs), panFps: round1(bare.panFps) },
-        fpsRatio: round1(ex.panFps / Math.max(bare.panFps, 0.01)),
+        explorer: row(ex),
+        bare: row(bare),
+        fpsRatio: round1(ex.pan.rafFps / Math.max(bare.pan.rafFps, 0.01)),
       };
       if (ex.expandMs) {
         r.expandMs = ex.expandMs.map(round1);
         r.expandMedianMs = round1(median(ex.expandMs));
       }
-      if (ex.relayoutMs !== undefined) r.relayoutMs = round1(ex.relayoutMs);
+      if (ex.relayout) r.relayout = ex.relayout;
+      if (ex.relayoutMain) r.relayoutMain = ex.relayoutMain;
       console.log(JSON.stringify(r));
       results.push(r);
     }
@@ -265,16 +392,28 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     server.close();
   }
   const expand = results.find((r) => r.expandMedianMs !== undefined);
-  const relayout = results.find((r) => r.relayoutMs !== undefined);
+  const relayouts = results.filter((r) => r.relayout && r.relayoutMain);
   const md = [
-    `Headless Chromium (${(renderer as { reason?: string } | null)?.reason ?? 'renderer unknown'}), canvas ${VIEWPORT.width}×${VIEWPORT.height} window, ${panMs / 1000} s mouse drag of the viewport; bare = cytoscape.min.js with default options and style, same elements, same canvas size, same run.`,
+    `Headless Chromium (${(renderer as { reason?: string } | null)?.reason ?? 'renderer unknown'}), canvas ${VIEWPORT.width}×${VIEWPORT.height} window, ${panMs / 1000} s mouse drag of the viewport once the page has settled (steady frames, Cytoscape's layer cache built); bare = cytoscape.min.js with default options and style, same elements, same canvas size, same run. fps = animation frames per second (the main thread's frame rate; 60 is the display's cap); drawn = frames Cytoscape actually drew (its 'render' events, one per pan step the browser delivered), with its mean render time.`,
     '',
-    '| Actors | Relationships | First render: explorer / bare | Pan fps: explorer | Pan fps: bare | Ratio |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...results.map((r) => `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${Math.round(r.explorer.firstRenderMs)} ms / ${Math.round(r.bare.firstRenderMs)} ms | ${r.explorer.panFps} | ${r.bare.panFps} | ${r.fpsRatio}× |`),
+    '| Actors | Relationships | First render: explorer / bare | Pan fps: explorer | Pan fps: bare | Ratio | Drawn/s (render ms): explorer | Drawn/s (render ms): bare | Longest frame: explorer / bare |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (r) =>
+        `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${Math.round(r.explorer.firstRenderMs)} ms / ${Math.round(r.bare.firstRenderMs)} ms | ${r.explorer.rafFps} | ${r.bare.rafFps} | ${r.fpsRatio}× | ${r.explorer.drawnFps} (${r.explorer.renderMs} ms) | ${r.bare.drawnFps} (${r.bare.renderMs} ms) | ${Math.round(r.explorer.worstGapMs)} / ${Math.round(r.bare.worstGapMs)} ms |`,
+    ),
     '',
     expand ? `Expansion in the ${expand.nodes.toLocaleString('en')}-actor scene (50 new actors merged around one and placed in the free spots nearest it, the whole scene in view, until the next frame is drawn): median **${expand.expandMedianMs} ms** (runs: ${expand.expandMs!.join(', ')} ms; target < 300 ms).` : '',
-    relayout ? `Full fcose re-layout of the ${relayout.nodes.toLocaleString('en')}-actor scene (draft quality above 1,000 actors, default up to it): ${Math.round(relayout.relayoutMs!)} ms.` : '',
+    '',
+    ...(relayouts.length > 0
+      ? [
+          'Full fcose re-layout ("Re-layout"; draft quality above 1,000 actors, default up to it), in the layout worker vs. computed on the main thread (`?layout-thread=main`, the page before the worker), same scene, same run:',
+          '',
+          '| Actors | Worker: wall time | Worker: longest frame | Main thread: wall time | Main thread: longest frame | Nodes moved: worker / main |',
+          '| ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...relayouts.map((r) => `| ${r.relayout!.nodes.toLocaleString('en')} | ${Math.round(r.relayout!.ms)} ms | **${Math.round(r.relayout!.worstGapMs)} ms** | ${Math.round(r.relayoutMain!.ms)} ms | ${Math.round(r.relayoutMain!.worstGapMs)} ms | ${r.relayout!.moved} / ${r.relayoutMain!.moved} |`),
+        ]
+      : []),
   ]
     .filter((l, i, all) => l !== '' || all[i - 1] !== '')
     .join('\n');

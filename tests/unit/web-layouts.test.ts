@@ -21,10 +21,10 @@ describe('layouts by canvas size', () => {
     expect(layoutOptions('dagre', 10)).toMatchObject({ name: 'dagre' });
   });
 
-  it('pinned nodes become fcose fixed-node constraints (copies), and turn off randomisation', () => {
+  it('pinned nodes become fcose fixed-node constraints (copies); the others start afresh', () => {
     const pin = { nodeId: 'microsoft', position: { x: 10, y: -20 } };
     const options = layoutOptions('fcose', 5, [pin]) as { randomize: boolean; fixedNodeConstraint: unknown[] };
-    expect(options.randomize).toBe(false);
+    expect(options.randomize).toBe(true);
     expect(options.fixedNodeConstraint).toEqual([pin]);
     expect(options.fixedNodeConstraint[0]).not.toBe(pin);
     expect(layoutOptions('fcose', 5)).not.toHaveProperty('fixedNodeConstraint');

@@ -9,7 +9,9 @@ import { createCanvas, fitTo, placeAdded, positionsOf, runLayout, setClassOn, sy
 import { DEFAULTS } from './graph/defaults.js';
 import { canRedo, canUndo, createHistory, push, redo, replacePresent, undo, type History } from './graph/history.js';
 import { mergeElements, nodeIds, removeNodes, restrictTo, withPositions } from './graph/merge-elements.js';
-import { effectiveLayout, runFullLayout, type LayoutName } from './graph/layouts.js';
+import { effectiveLayout, type LayoutName } from './graph/layouts.js';
+import { runFullLayout } from './graph/full-layout.js';
+import { cancelLayout } from './graph/layout-runner.js';
 import { DEFAULT_LAYOUT } from './graph/layout-names.js';
 import { EMPTY_GRAPH, type GraphEdge, type GraphElements, type GraphNode, type Position } from './graph/types.js';
 import { decodeViewState, encodeViewState, type PathMode, type ViewFilters, type ViewState } from './graph/view-state.js';
@@ -525,10 +527,10 @@ export class Explorer {
   renderFilters(): void {
     const schema = this.schema;
     if (!schema) return;
-    const fill = (id: string, items: { value: string; label: string; count: number }[]) => {
+    const fill = (id: string, items: { value: string; label: string; count: number | null }[]) => {
       const select = byId<HTMLSelectElement>(id);
       clear(select);
-      for (const i of items) select.append(h('option', { value: i.value }, `${i.label} (${i.count})`));
+      for (const i of items) select.append(h('option', { value: i.value }, i.count === null ? i.label : `${i.label} (${i.count})`)); // status counts: null until the server knows them
     };
     fill('filter-kinds', schema.actorKinds.filter((k) => k.count > 0).map((k) => ({ value: k.kind, label: k.label, count: k.count })));
     fill('filter-types', schema.relationshipTypes.filter((t) => t.count > 0).map((t) => ({ value: t.type, label: t.label, count: t.count })));
@@ -707,13 +709,15 @@ export class Explorer {
 
   /** Lays the whole canvas out again with `name` (pinned actors stay where they are); one undo step. */
   relayout(name: LayoutName = this.layout): Promise<unknown> {
+    // A newer re-layout replaces one still computing (graph/layout-runner.ts): that one moves nothing.
+    cancelLayout();
     return this.run('Laying out…', async () => {
       this.layout = effectiveLayout(name, this.cy.nodes().length);
       if (this.cy.nodes().empty()) {
         this.updateUrl('replace');
         return;
       }
-      await runFullLayout(this.cy, this.layout, this.pinned);
+      if (!(await runFullLayout(this.cy, this.layout, this.pinned))) return;
       this.history = push(this.history, withPositions(this.graph, positionsOf(this.cy)));
       this.afterGraphChange('push');
       fitTo(this.cy);

@@ -3,16 +3,14 @@
  * redo, URL restores all go through `syncCanvas`). Classes come from graph/classes.ts.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import { classString, edgeClasses, nodeClasses } from './classes.js';
 import { DEFAULTS } from './defaults.js';
-import { DEFAULT_LAYOUT, fcoseBase, runFullLayout, type LayoutName } from './layouts.js';
+import { runFullLayout } from './full-layout.js';
+import { DEFAULT_LAYOUT, fcoseBase, type LayoutName } from './layouts.js';
 import { freeSpotsAround } from './placement.js';
 import { decideRenderer, probeWebgl, rendererOverride, type RendererDecision } from './renderer.js';
 import { arrowsTooSmall, buildStylesheet, zoomDetailStyles } from './stylesheet.js';
 import type { GraphElements, Position } from './types.js';
-
-cytoscape.use(fcose);
 
 declare global {
   interface Window {
@@ -35,7 +33,40 @@ export function createCanvas(container: HTMLElement, decision: RendererDecision 
     ...(decision.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
   restyleEdgesAcrossZoom(cy);
+  keepLayerCacheWarm(cy);
   return cy;
+}
+
+/** The part of Cytoscape's canvas renderer read here (internals, absent under WebGL). */
+interface LayerCacheRenderer {
+  data?: { lyrTxrCache?: { skipping: boolean } };
+}
+
+/**
+ * Keeps Cytoscape's layered texture cache built. That cache (the whole drawing of a zoom level in
+ * a few bitmaps) is what lets a large canvas pan at the display's frame rate: a pan then only
+ * copies those bitmaps. But the cache builds a level only when a frame asks for it while no
+ * element changed in the last 250 ms; a frame drawn sooner (right after a load, an expansion, a
+ * restyle) skips it, and an idle canvas draws no further frame. The first drag then found no
+ * cache and redrew every element on every frame (about a second per frame at 20k actors). So
+ * when a frame was drawn while the cache was skipping, one more frame is asked for once the
+ * changes have settled: it queues the level, which the cache then builds in idle time.
+ *
+ * (Cytoscape's hideEdgesOnViewport / textureOnViewport, used here before, are not set: with the
+ * cache built they made panning slower, not faster — hiding edges draws every node one by one
+ * instead of copying the cached bitmaps, and the texture redraws the whole canvas when a drag
+ * starts. Measured in tests/bench/explorer.ts.)
+ */
+function keepLayerCacheWarm(cy: Core): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('render', () => {
+    const cache = (cy as unknown as { renderer(): LayerCacheRenderer | undefined }).renderer()?.data?.lyrTxrCache;
+    if (!cache?.skipping || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      cy.forceRender();
+    }, DEFAULTS.layerCacheRetryMs);
+  });
 }
 
 /**
@@ -60,28 +91,6 @@ function restyleEdgesAcrossZoom(cy: Core): void {
       (cy.edges() as unknown as { updateStyle(): void }).updateStyle();
     }, DEFAULTS.zoomRestyleDelayMs);
   });
-}
-
-/** Cytoscape's renderer fields read on every frame (set at start-up from the options of the same names). */
-interface ViewportRenderer {
-  hideEdgesOnViewport: boolean;
-  textureOnViewport: boolean;
-}
-
-/**
- * Level of detail while the user pans or zooms a large canvas: edges are hidden and the nodes drawn
- * from a cached texture (Cytoscape's hideEdgesOnViewport / textureOnViewport). Those are start-up
- * options; the renderer reads them on every frame, so they are switched here as the canvas grows
- * and shrinks (a small canvas keeps its edges while moving).
- */
-export function tuneForSize(cy: Core): boolean {
-  const large = cy.elements().length > DEFAULTS.viewportLodAbove;
-  const r = (cy as unknown as { renderer(): ViewportRenderer | undefined }).renderer();
-  if (r) {
-    r.hideEdgesOnViewport = large;
-    r.textureOnViewport = large;
-  }
-  return large;
 }
 
 /**
@@ -126,7 +135,6 @@ export function syncCanvas(cy: Core, elements: GraphElements, fallback?: Positio
     }
     if (defs.length > 0) cy.add(defs);
   });
-  tuneForSize(cy);
   return added;
 }
 
@@ -199,7 +207,7 @@ export function placeAdded(cy: Core, centreId: string | undefined, newIds: reado
  */
 export function runLayout(cy: Core, newIds: readonly string[] | 'all', opts: { layout?: LayoutName; pinned?: ReadonlySet<string> } = {}): Promise<void> {
   if (cy.nodes().empty()) return Promise.resolve();
-  if (newIds === 'all') return runFullLayout(cy, opts.layout ?? DEFAULT_LAYOUT, opts.pinned ?? new Set());
+  if (newIds === 'all') return runFullLayout(cy, opts.layout ?? DEFAULT_LAYOUT, opts.pinned ?? new Set()).then(() => undefined);
   const fresh = new Set(newIds);
   if (fresh.size === 0) return Promise.resolve();
   const moving = cy.nodes().filter((n) => fresh.has(n.id())) as cytoscape.NodeCollection;

@@ -31,8 +31,12 @@ export const DEFAULTS = {
   dagreMaxNodes: 300,
   /** Layouts and new nodes animate only on canvases up to this many nodes (above, they just appear). */
   animateUpTo: 300,
-  /** Above this many elements (nodes + edges), edges are hidden and nodes drawn from a texture while panning/zooming. */
-  viewportLodAbove: 1500,
+  /**
+   * Milliseconds after a frame that Cytoscape's layered texture cache skipped (elements had just
+   * changed) before one more frame is drawn so the cache builds itself (graph/canvas.ts); more than
+   * the cache's own 250 ms wait.
+   */
+  layerCacheRetryMs: 300,
   /** Above this many nodes, the list of actors in view is not drawn (a canvas that large is explored on the canvas). */
   actorListUpTo: 300,
   /** Above this many nodes, an expansion lays out only the new nodes and their canvas neighbours (the rest is untouched). */

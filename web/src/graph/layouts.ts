@@ -1,6 +1,7 @@
 /**
- * Layouts: which are offered for a canvas of a given size, their Cytoscape options (pure, so the
- * choice is unit-tested), and the full re-layout that keeps pinned actors where they are.
+ * Layouts: which are offered for a canvas of a given size and their Cytoscape options (pure, so the
+ * choice is unit-tested; the full re-layout itself is graph/full-layout.ts). Also used inside the
+ * layout worker, so nothing here may start a worker.
  *
  * Size rules (DEFAULTS): fcose runs at "proof" quality on small canvases, "default" above
  * `fcoseProofUpTo` nodes and "draft" above `fcoseDraftAbove`; dagre (layered) is offered only up to
@@ -8,11 +9,13 @@
  */
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
 import { DEFAULTS } from './defaults.js';
 import { DEFAULT_LAYOUT, LAYOUT_NAMES, type LayoutName } from './layout-names.js';
 import type { Position } from './types.js';
 
 cytoscape.use(dagre);
+cytoscape.use(fcose);
 
 export { DEFAULT_LAYOUT, LAYOUT_NAMES, type LayoutName };
 
@@ -76,7 +79,10 @@ export function layoutOptions(name: LayoutName, nodeCount: number, pinned: reado
     case 'fcose':
       return {
         ...fcoseBase(nodeCount),
-        randomize: pinned.length === 0,
+        // A fresh start even with pinned nodes (fcose places them by its fixedNodeConstraint after its
+        // spectral draft): started from the current positions instead, fcose collapsed a 600-actor
+        // grid onto one line and took 10× longer (tests/unit/web-layout-job.test.ts).
+        randomize: true,
         ...(pinned.length > 0 ? { fixedNodeConstraint: pinned.map((p) => ({ nodeId: p.nodeId, position: { ...p.position } })) } : {}),
       };
     case 'concentric':
@@ -95,33 +101,4 @@ export function layoutOptions(name: LayoutName, nodeCount: number, pinned: reado
     case 'grid':
       return { ...common, name: 'grid', avoidOverlap: true, avoidOverlapPadding: 30, condense: true };
   }
-}
-
-/**
- * Lays out the whole canvas with `name`, keeping the `pinned` nodes exactly where they are
- * (fcose arranges the rest around them through its fixedNodeConstraint; for the other layouts the
- * pinned nodes are put back afterwards). The others move to their places, animated on small canvases.
- */
-export async function runFullLayout(cy: Core, name: LayoutName, pinnedIds: ReadonlySet<string>): Promise<void> {
-  const nodes = cy.nodes();
-  if (nodes.empty()) return;
-  const start = new Map(nodes.map((n) => [n.id(), { ...n.position() }] as const));
-  const pinned = nodes.filter((n) => pinnedIds.has(n.id())).map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }));
-  cy.layout(layoutOptions(name, nodes.length, pinned) as unknown as cytoscape.LayoutOptions).run();
-  const target = new Map(nodes.map((n) => [n.id(), { ...n.position() }] as const));
-  for (const p of pinned) target.set(p.nodeId, p.position);
-  const animate = DEFAULTS.animationMs > 0 && nodes.length <= DEFAULTS.animateUpTo;
-  cy.batch(() => {
-    nodes.forEach((n) => {
-      n.position(animate ? (start.get(n.id()) as Position) : (target.get(n.id()) as Position));
-    });
-  });
-  if (!animate) return;
-  await Promise.all(
-    nodes.map((n) => {
-      if (pinnedIds.has(n.id())) return Promise.resolve();
-      const options = { position: target.get(n.id()), duration: DEFAULTS.animationMs, easing: 'ease-out' };
-      return n.animation(options as unknown as Parameters<typeof n.animation>[0]).play().promise();
-    }),
-  );
 }
