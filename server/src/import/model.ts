@@ -84,9 +84,18 @@ export type ImportItem =
   /** A record that could not be read or mapped, with why (reported with its line). */
   | { kind: 'error'; origin: RecordOrigin; reason: string };
 
-/** A reader: streams the items of its input, in file order, the same way every time it is called. */
+/** What the pipeline needs from a read: `only: 'relationships'` lets a reader skip what yields only actors. */
+export interface ReadOptions {
+  only?: 'relationships';
+}
+
+/**
+ * A reader: streams the items of its input, in file order, the same way every time it is called.
+ * With `only: 'relationships'` it may leave out other items (never a relationship): the CSV reader
+ * skips actor files then.
+ */
 export interface ImportReader {
   /** Human name of the input, for the report and Claim.importedFrom. */
   readonly label: string;
-  read(): AsyncIterable<ImportItem>;
+  read(options?: ReadOptions): AsyncIterable<ImportItem>;
 }

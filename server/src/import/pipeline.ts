@@ -9,10 +9,14 @@ import {
 } from '../contracts/vocabulary.js';
 import type {
   ActorBatch,
+  ActorRow,
+  ClaimRow,
   CreatedCounts,
   ImportJobRecord,
   ImportRepository,
   RelationshipBatch,
+  RelationshipRow,
+  SourceRow,
 } from '../repositories/import-repository.js';
 import { IMPORT_DEFAULTS } from './defaults.js';
 import type { ImportActor, ImportClaim, ImportItem, ImportReader, ImportRelationship, ImportSource, RecordOrigin } from './model.js';
@@ -24,8 +28,10 @@ export interface ImportProgress {
   phase: ImportPhase;
   /** Rows handled in this phase (scan: records read; actors/relationships: rows committed or skipped on resume). */
   done: number;
-  /** Rows of this phase (unknown during the scan: 0). */
+  /** Rows of this phase (0: not known yet — the scan, and the actors, which are written during the validating pass). */
   total: number;
+  /** Records read so far by the validating pass (scan and actors phases). */
+  read?: number;
   batch: number;
   totalBatches: number;
 }
@@ -90,6 +96,70 @@ function sourceProps(s: ImportSource): Record<string, unknown> {
   return defined({ title: s.title, titleNote: s.titleNote, publisher: s.publisher, url: s.url, publishedAt: s.publishedAt, author: s.author });
 }
 
+const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/** The batch rows: every field present (null when absent), as the repository's queries expect. */
+const actorRow = (a: ImportActor, jobId: string): ActorRow => ({
+  id: a.id,
+  name: a.name,
+  aliases: a.aliases,
+  description: a.description,
+  country: orNull(a.country),
+  url: orNull(a.url),
+  wikidata: orNull(a.wikidata),
+  importJob: jobId,
+});
+
+const relationshipRow = (r: ImportRelationship): RelationshipRow => ({
+  id: r.id,
+  source: r.source,
+  target: r.target,
+  status: r.status,
+  summary: r.summary,
+  since: orNull(r.since),
+  until: orNull(r.until),
+});
+
+const claimRow = (c: ImportClaim, relationshipId: string, jobId: string): ClaimRow => ({
+  id: c.id,
+  sourceId: c.source.id,
+  quote: c.quote,
+  attributedTo: c.attributedTo,
+  stance: c.stance,
+  relationshipId,
+  note: orNull(c.note),
+  importJob: jobId,
+  importedFrom: c.importedFrom,
+  retrievedAt: orNull(c.retrievedAt),
+});
+
+const sourceRow = (s: ImportSource): SourceRow => ({
+  id: s.id,
+  title: s.title,
+  titleNote: orNull(s.titleNote),
+  publisher: s.publisher,
+  url: orNull(s.url),
+  publishedAt: orNull(s.publishedAt),
+  author: orNull(s.author),
+});
+
+/**
+ * One write transaction in flight while the next batch is read and built (Node and Neo4j work at
+ * the same time). Batches still commit one after the other, in order: `submit` waits for the
+ * previous write before starting the next, and a failed write fails the next `submit` or `drain`.
+ */
+function writeQueue() {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async submit(work: () => Promise<void>): Promise<void> {
+      await inFlight;
+      inFlight = work();
+      inFlight.catch(() => undefined); // observed by the next submit/drain
+    },
+    drain: (): Promise<void> => inFlight,
+  };
+}
+
 const zodMessage = (error: { issues: { path: PropertyKey[]; message: string }[] }): string =>
   error.issues.map((i) => `${i.path.map(String).join('.') || 'value'}: ${i.message}`).join('; ');
 
@@ -108,11 +178,15 @@ function relationshipProblem(r: ImportRelationship): string | null {
 }
 
 /**
- * Runs one import: a validating scan of the whole input (counts, failed rows, references resolved
- * against the file and the graph), then actors, then relationships with their claims and sources,
- * in write transactions of `batchSize` records. Each transaction also moves the job's checkpoint
- * (`lastCommittedBatch`), so a killed import leaves whole batches only and `resume` continues after
- * the last one. Batches are numbered in input order, actors first, the same way on every run.
+ * Runs one import in two passes over the input, in write transactions of `batchSize` records:
+ *   1. a validating pass (counts, failed rows with their lines, duplicate ids) that writes the valid
+ *      actors as it reads them; then the references it could not resolve within the file are looked
+ *      up in the graph;
+ *   2. the relationships with their claims and sources (readers may skip actor-only files).
+ * Each transaction also moves the job's checkpoint (`lastCommittedBatch`), so a killed import leaves
+ * whole batches only and `resume` continues after the last one. Batches are numbered in input
+ * order, actors first, the same way on every run. While a batch is being written the next one is
+ * read and built. A dry run makes the first pass only, writing nothing.
  */
 export async function runImport(reader: ImportReader, repo: ImportRepository, options: ImportRunOptions): Promise<ImportReport> {
   const batchSize = options.batchSize ?? IMPORT_DEFAULTS.batchSize;
@@ -152,7 +226,48 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
   };
   const progress = (p: ImportProgress): void => options.onProgress?.(p);
 
-  // ---- pass 1: validate, count, resolve references ------------------------------------------
+  // ---- the job (resume point), before anything is written --------------------------------------
+  let jobId = options.jobId;
+  let resumeAfter = 0;
+  const created: CreatedCounts = { actors: 0, relationships: 0, claims: 0, sources: 0 };
+  if (!dryRun) {
+    const now = new Date().toISOString();
+    if (options.resume) {
+      const previous = await repo.findResumable(options.sha256);
+      if (previous) {
+        if (Number(previous.batchSize) !== batchSize) {
+          throw new Error(`sightline/import: job ${previous.id} used batches of ${previous.batchSize}; resume it with --batch-size ${previous.batchSize}`);
+        }
+        jobId = previous.id;
+        resumeAfter = Number(previous.lastCommittedBatch);
+        Object.assign(created, previous.created ? (JSON.parse(previous.created) as CreatedCounts) : {});
+      }
+    }
+    const jobProps: Partial<ImportJobRecord> = { sha256: options.sha256, format: options.format, files: options.files, batchSize, status: 'running', phase: 'actors', updatedAt: now };
+    if (jobId && (resumeAfter > 0 || options.jobId || options.resume)) {
+      await repo.updateJob(jobId, { ...jobProps, error: '' });
+    } else {
+      jobId = newJobId();
+      await repo.createJob({ ...(jobProps as ImportJobRecord), id: jobId, lastCommittedBatch: 0, totalBatches: 0, rowsTotal: 0, rowsDone: 0, startedAt: now, created: JSON.stringify(created) });
+    }
+    report.jobId = jobId;
+    report.batches.resumedAfter = resumeAfter;
+  }
+  const job = jobId ?? '';
+  const writes = writeQueue();
+  let batch = 0;
+  let rowsDone = 0;
+
+  const failed = async (error: unknown): Promise<never> => {
+    await writes.drain().catch(() => undefined); // nothing still writing when the job is marked failed
+    report.status = 'failed';
+    report.error = (error as Error).message;
+    if (jobId) await repo.updateJob(jobId, { status: 'failed', error: report.error, updatedAt: new Date().toISOString() }).catch(() => undefined);
+    Object.assign(report.actors, { created: created.actors });
+    throw Object.assign(error as Error, { report });
+  };
+
+  // ---- pass 1: validate, count, write the actors ---------------------------------------------
   const actorIds = new Set<string>();
   const relationshipIds = new Set<string>();
   const skippedIds = new Map<string, string>();
@@ -161,49 +276,84 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
   const claimless: string[] = [];
   let lastRecord = '';
   let seen = 0;
-  for await (const item of reader.read()) {
-    const recordKey = `${item.origin.file}:${item.origin.line}`;
-    if (!(item.kind === 'actor' && item.derived) && recordKey !== lastRecord) {
-      lastRecord = recordKey;
-      report.records += 1;
-      counts(item.origin.schema).records += 1;
-    }
-    scanItem(item);
-    seen += 1;
-    if (seen % 10_000 === 0) progress({ phase: 'scan', done: seen, total: 0, batch: 0, totalBatches: 0 });
-  }
+  let actorBuffer: ImportActor[] = [];
 
-  function scanItem(item: ImportItem): void {
+  const flushActors = async (): Promise<void> => {
+    if (actorBuffer.length === 0) return;
+    const rows = actorBuffer;
+    actorBuffer = [];
+    batch += 1;
+    rowsDone += rows.length;
+    const at = { batch, rowsDone, read: seen };
+    if (batch <= resumeAfter) return;
+    const groups = new Map<ActorKind, ActorBatch>();
+    for (const a of rows) {
+      const g = groups.get(a.kind) ?? { kind: a.kind, rows: [] };
+      g.rows.push(actorRow(a, job));
+      groups.set(a.kind, g);
+    }
+    await writes.submit(async () => {
+      created.actors += await repo.writeActors([...groups.values()], { jobId: job, batch: at.batch, rowsDone: at.rowsDone, phase: 'actors', created: { ...created } });
+      report.batches.committed += 1;
+      progress({ phase: 'actors', done: at.rowsDone, total: 0, read: at.read, batch: at.batch, totalBatches: 0 });
+    });
+  };
+
+  const tActors = Date.now();
+  try {
+    for await (const item of reader.read()) {
+      const recordKey = `${item.origin.file}:${item.origin.line}`;
+      if (!(item.kind === 'actor' && item.derived) && recordKey !== lastRecord) {
+        lastRecord = recordKey;
+        report.records += 1;
+        counts(item.origin.schema).records += 1;
+      }
+      const actor = scanItem(item);
+      if (actor && !dryRun) {
+        actorBuffer.push(actor);
+        if (actorBuffer.length >= batchSize) await flushActors();
+      }
+      seen += 1;
+      if (seen % 10_000 === 0) progress(dryRun ? { phase: 'scan', done: seen, total: 0, batch: 0, totalBatches: 0 } : { phase: 'actors', done: rowsDone, total: 0, read: seen, batch, totalBatches: 0 });
+    }
+    await flushActors();
+    await writes.drain();
+  } catch (error) {
+    return failed(error);
+  }
+  report.timings.actorsMs = dryRun ? 0 : Date.now() - tActors;
+
+  /** Validates and counts one item; returns the actor to write, if it is one. */
+  function scanItem(item: ImportItem): ImportActor | null {
     const c = counts(item.origin.schema);
     switch (item.kind) {
       case 'error':
         fail(item.origin, item.reason);
-        return;
+        return null;
       case 'skipped':
         report.skipped += 1;
         c.skipped += 1;
         if (item.id) skippedIds.set(item.id, item.reason);
-        return;
+        return null;
       case 'actor': {
         const a = item.actor;
-        const key = itemKey(item.origin, 'a', a.id);
         if (actorIds.has(a.id)) {
           if (!item.derived) {
-            rejected.add(key);
+            rejected.add(itemKey(item.origin, 'a', a.id));
             fail(item.origin, `duplicate actor id ${a.id} (the first record with it is kept)`);
           }
-          return;
+          return null;
         }
         const parsed = actorSchema.safeParse({ id: a.id, ...actorProps(a, undefined) });
         if (!parsed.success) {
-          rejected.add(key);
+          rejected.add(itemKey(item.origin, 'a', a.id));
           fail(item.origin, `actor ${a.id}: ${zodMessage(parsed.error)}`);
-          return;
+          return null;
         }
         actorIds.add(a.id);
         if (item.derived) report.derivedActors += 1;
         else c.actors += 1;
-        return;
+        return a;
       }
       case 'relationship': {
         const r = item.relationship;
@@ -211,24 +361,26 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
         if (relationshipIds.has(r.id)) {
           rejected.add(key);
           fail(item.origin, `duplicate relationship id ${r.id} (the first record with it is kept)`);
-          return;
+          return null;
         }
         const problem = relationshipProblem(r);
         if (problem) {
           rejected.add(key);
           fail(item.origin, problem);
-          return;
+          return null;
         }
         relationshipIds.add(r.id);
         c.relationships += 1;
         if (r.claims.length === 0) claimless.push(r.id);
         const refs = [r.source, r.target].filter((id) => !actorIds.has(id));
         if (refs.length > 0) pending.push({ key, origin: item.origin, id: r.id, refs });
+        return null;
       }
     }
   }
 
-  // References not (yet) seen as actors when read: resolved against the whole file, then the graph.
+  // ---- references not (yet) seen as actors when read: resolved against the whole file, then the graph
+  const tCheck = Date.now();
   const unresolved = [...new Set(pending.flatMap((p) => p.refs.filter((id) => !actorIds.has(id))))];
   const inGraph = new Set<string>();
   for (let i = 0; i < unresolved.length; i += IMPORT_DEFAULTS.lookupChunk) {
@@ -244,6 +396,7 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
     const why = missing.map((id) => (skippedIds.has(id) ? `${id} (not imported: ${skippedIds.get(id)})` : `${id}, which is neither in the input nor in the graph`));
     fail(p.origin, `relationship ${p.id} references ${why.join(' and ')}`);
   }
+  pending.length = 0;
   // Relationships read without evidence get a claim only when the graph has none for them yet.
   const needsClaim = new Set<string>();
   if (claimless.length > 0) {
@@ -259,140 +412,78 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
   const actorBatches = Math.ceil(actorIds.size / batchSize);
   const relationshipBatches = Math.ceil(relationshipIds.size / batchSize);
   report.batches.total = actorBatches + relationshipBatches;
-  report.timings.scanMs = Date.now() - t0;
+  report.timings.scanMs = dryRun ? Date.now() - t0 : Date.now() - tCheck;
   if (dryRun) {
     report.timings.totalMs = Date.now() - t0;
     return report;
   }
-  if (needsClaim.size > 0 && !options.fallbackClaim) throw new Error('sightline/import: relationships without evidence need a fallbackClaim');
-
-  // ---- the job (resume point) ---------------------------------------------------------------
-  const now = new Date().toISOString();
-  let jobId = options.jobId;
-  let resumeAfter = 0;
-  const created: CreatedCounts = { actors: 0, relationships: 0, claims: 0, sources: 0 };
-  if (options.resume) {
-    const previous = await repo.findResumable(options.sha256);
-    if (previous) {
-      if (Number(previous.batchSize) !== batchSize) {
-        throw new Error(`sightline/import: job ${previous.id} used batches of ${previous.batchSize}; resume it with --batch-size ${previous.batchSize}`);
-      }
-      jobId = previous.id;
-      resumeAfter = Number(previous.lastCommittedBatch);
-      Object.assign(created, previous.created ? (JSON.parse(previous.created) as CreatedCounts) : {});
-    }
-  }
-  const jobProps: Partial<ImportJobRecord> = {
-    sha256: options.sha256,
-    format: options.format,
-    files: options.files,
-    batchSize,
-    status: 'running',
-    phase: 'actors',
-    totalBatches: report.batches.total,
-    rowsTotal: actorIds.size + relationshipIds.size,
-    updatedAt: now,
-  };
-  if (jobId && (resumeAfter > 0 || options.jobId || options.resume)) {
-    await repo.updateJob(jobId, { ...jobProps, error: '' });
-  } else {
-    jobId = newJobId();
-    await repo.createJob({ ...(jobProps as ImportJobRecord), id: jobId, lastCommittedBatch: 0, rowsDone: 0, startedAt: now, created: JSON.stringify(created) });
-  }
-  report.jobId = jobId;
-  report.batches.resumedAfter = resumeAfter;
-  const job = jobId;
 
   try {
-    // ---- pass 2: actors ---------------------------------------------------------------------
-    const tActors = Date.now();
-    let batch = 0;
-    let rowsDone = 0;
-    let buffer: ImportActor[] = [];
-    const written = new Set<string>();
-    const flushActors = async (): Promise<void> => {
-      if (buffer.length === 0) return;
-      batch += 1;
-      rowsDone += buffer.length;
-      if (batch > resumeAfter) {
-        const groups = new Map<ActorKind, ActorBatch>();
-        for (const a of buffer) {
-          const g = groups.get(a.kind) ?? { kind: a.kind, rows: [] };
-          g.rows.push({ id: a.id, props: actorProps(a, job) });
-          groups.set(a.kind, g);
-        }
-        created.actors += await repo.writeActors([...groups.values()], { jobId: job, batch, rowsDone, phase: 'actors', created: { ...created } });
-        report.batches.committed += 1;
-      }
-      buffer = [];
-      progress({ phase: 'actors', done: rowsDone, total: actorIds.size, batch, totalBatches: report.batches.total });
-    };
-    for await (const item of reader.read()) {
-      if (item.kind !== 'actor' || written.has(item.actor.id) || rejected.has(itemKey(item.origin, 'a', item.actor.id))) continue;
-      if (!actorIds.has(item.actor.id)) continue;
-      written.add(item.actor.id);
-      buffer.push(item.actor);
-      if (buffer.length >= batchSize) await flushActors();
-    }
-    await flushActors();
-    written.clear();
-    report.timings.actorsMs = Date.now() - tActors;
+    if (needsClaim.size > 0 && !options.fallbackClaim) throw new Error('sightline/import: relationships without evidence need a fallbackClaim');
+    await repo.updateJob(job, {
+      phase: 'relationships',
+      totalBatches: report.batches.total,
+      rowsTotal: actorIds.size + relationshipIds.size,
+      updatedAt: new Date().toISOString(),
+    });
 
-    // ---- pass 3: relationships, claims, sources ---------------------------------------------
+    // ---- pass 2: relationships, claims, sources ---------------------------------------------
     const tRels = Date.now();
     // Types with no relationship yet (counts store, instant): theirs are CREATEd, not MERGEd.
     const newTypes = await repo.emptyRelationshipTypes();
-    // Sources this run has committed: later batches cite them without MERGE-ing them again.
+    // Sources this run has sent in a batch: later batches cite them without MERGE-ing them again.
     const writtenSources = new Set<string>();
     let relsDone = 0;
     let relBuffer: ImportRelationship[] = [];
     const flushRelationships = async (): Promise<void> => {
       if (relBuffer.length === 0) return;
+      const rels = relBuffer;
+      relBuffer = [];
       batch += 1;
-      relsDone += relBuffer.length;
-      if (batch > resumeAfter) {
-        const sources = new Map<string, RelationshipBatch['sources'][number]>();
-        const groups = new Map<RelationshipType, RelationshipBatch['relationships'][number]>();
-        const claims: RelationshipBatch['claims'] = [];
-        for (const r of relBuffer) {
-          const g = groups.get(r.type) ?? { type: r.type, rows: [] };
-          g.rows.push({ id: r.id, source: r.source, target: r.target, props: relationshipProps(r) });
-          groups.set(r.type, g);
-          const evidence = r.claims.length === 0 && needsClaim.has(r.id) && options.fallbackClaim ? [options.fallbackClaim(r)] : r.claims;
-          for (const c of evidence) {
-            if (!sources.has(c.source.id) && !writtenSources.has(c.source.id)) sources.set(c.source.id, { id: c.source.id, props: sourceProps(c.source) });
-            claims.push({ id: c.id, sourceId: c.source.id, props: claimProps(c, r.id, job) });
-          }
+      relsDone += rels.length;
+      const at = { batch, relsDone, rowsDone: rowsDone + relsDone };
+      if (at.batch <= resumeAfter) {
+        progress({ phase: 'relationships', done: at.relsDone, total: relationshipIds.size, batch: at.batch, totalBatches: report.batches.total });
+        return;
+      }
+      const sources = new Map<string, SourceRow>();
+      const groups = new Map<RelationshipType, RelationshipBatch['relationships'][number]>();
+      const claims: ClaimRow[] = [];
+      for (const r of rels) {
+        const g = groups.get(r.type) ?? { type: r.type, rows: [] };
+        g.rows.push(relationshipRow(r));
+        groups.set(r.type, g);
+        const evidence = r.claims.length === 0 && needsClaim.has(r.id) && options.fallbackClaim ? [options.fallbackClaim(r)] : r.claims;
+        for (const c of evidence) {
+          if (!sources.has(c.source.id) && !writtenSources.has(c.source.id)) sources.set(c.source.id, sourceRow(c.source));
+          claims.push(claimRow(c, r.id, job));
         }
-        const made = await repo.writeRelationships(
-          { sources: [...sources.values()], relationships: [...groups.values()], claims },
-          { jobId: job, batch, rowsDone: rowsDone + relsDone, phase: 'relationships', created: { ...created } },
-          newTypes,
-        );
-        if (writtenSources.size < IMPORT_DEFAULTS.maxRememberedSources) for (const id of sources.keys()) writtenSources.add(id);
+      }
+      // Serial transactions: by the time a later batch runs, this one has committed (or the import failed).
+      if (writtenSources.size < IMPORT_DEFAULTS.maxRememberedSources) for (const id of sources.keys()) writtenSources.add(id);
+      const payload: RelationshipBatch = { sources: [...sources.values()], relationships: [...groups.values()], claims };
+      await writes.submit(async () => {
+        const made = await repo.writeRelationships(payload, { jobId: job, batch: at.batch, rowsDone: at.rowsDone, phase: 'relationships', created: { ...created } }, newTypes);
         created.relationships += made.relationships;
         created.claims += made.claims;
         created.sources += made.sources;
         report.batches.committed += 1;
-      }
-      relBuffer = [];
-      progress({ phase: 'relationships', done: relsDone, total: relationshipIds.size, batch, totalBatches: report.batches.total });
+        progress({ phase: 'relationships', done: at.relsDone, total: relationshipIds.size, batch: at.batch, totalBatches: report.batches.total });
+      });
     };
-    for await (const item of reader.read()) {
+    const checkRejected = rejected.size > 0;
+    for await (const item of reader.read({ only: 'relationships' })) {
       if (item.kind !== 'relationship' || !relationshipIds.has(item.relationship.id)) continue;
-      if (rejected.has(itemKey(item.origin, 'r', item.relationship.id))) continue;
+      if (checkRejected && rejected.has(itemKey(item.origin, 'r', item.relationship.id))) continue;
       relBuffer.push(item.relationship);
       if (relBuffer.length >= batchSize) await flushRelationships();
     }
     await flushRelationships();
+    await writes.drain();
     report.timings.relationshipsMs = Date.now() - tRels;
-    report.relationshipsPerSecond = report.timings.relationshipsMs > 0 ? (relationshipIds.size - 0) / (report.timings.relationshipsMs / 1000) : 0;
+    report.relationshipsPerSecond = report.timings.relationshipsMs > 0 ? relationshipIds.size / (report.timings.relationshipsMs / 1000) : 0;
   } catch (error) {
-    report.status = 'failed';
-    report.error = (error as Error).message;
-    await repo.updateJob(job, { status: 'failed', error: report.error, updatedAt: new Date().toISOString() }).catch(() => undefined);
-    Object.assign(report.actors, { created: created.actors });
-    throw Object.assign(error as Error, { report });
+    return failed(error);
   }
   report.actors.created = created.actors;
   report.relationships.created = created.relationships;

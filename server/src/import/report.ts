@@ -43,6 +43,11 @@ export interface ImportReport {
   /** True when more failed rows exist than `issues` lists. */
   issuesTruncated: boolean;
   batches: { size: number; total: number; committed: number; resumedAfter: number };
+  /**
+   * scanMs: a dry run's whole validation, else the check of unresolved references between the passes;
+   * actorsMs: the first pass (validates every record and writes the actors); relationshipsMs: the
+   * second pass (relationships with their claims and sources); totalMs: the whole run.
+   */
   timings: { scanMs: number; actorsMs: number; relationshipsMs: number; totalMs: number };
   /** Relationships written per second during the relationship phase (0 in a dry run). */
   relationshipsPerSecond: number;

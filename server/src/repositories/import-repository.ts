@@ -18,6 +18,26 @@ UNWIND $ids AS id
 MATCH (c:Claim {relationshipId: id})
 RETURN DISTINCT id`;
 
+// Properties written by an import, by node or relationship. Each row of a batch carries every key
+// (null when the record has no value): CREATE leaves null-valued keys out, and `SET x.key = null` on a
+// new element writes nothing. Explicit keys rather than `SET x += row.props` keep the plans free of
+// Eager operators (a map of unknown keys might overwrite the `id` the MATCH/MERGE read) and the
+// parameters flat.
+
+/** Actor properties an import sets on a new actor (besides id and the kind label). */
+export const ACTOR_FIELDS = ['name', 'aliases', 'description', 'country', 'url', 'wikidata', 'importJob'] as const;
+/** Relationship properties an import sets on a new relationship (besides id). */
+export const RELATIONSHIP_FIELDS = ['status', 'summary', 'since', 'until'] as const;
+/** Claim properties an import sets on a new claim (besides id). */
+export const CLAIM_FIELDS = ['quote', 'attributedTo', 'stance', 'relationshipId', 'note', 'importJob', 'importedFrom', 'retrievedAt'] as const;
+/** Source properties an import sets on a new source (besides id). */
+export const SOURCE_FIELDS = ['title', 'titleNote', 'publisher', 'url', 'publishedAt', 'author'] as const;
+
+/** `v.a = row.a, v.b = row.b`: an ON CREATE SET list. */
+const setList = (variable: string, fields: readonly string[]): string => fields.map((f) => `${variable}.${f} = row.${f}`).join(', ');
+/** `{id: row.id, a: row.a}`: a CREATE property map. */
+const propertyMap = (fields: readonly string[]): string => `{${['id', ...fields].map((f) => `${f}: row.${f}`).join(', ')}}`;
+
 /**
  * Actors of one kind: MERGE on the stable id. Only a new actor gets properties (ON CREATE): an
  * existing actor's curated name, aliases, description and kind are never overwritten by an import.
@@ -28,7 +48,7 @@ export const IMPORT_ACTORS: Readonly<Record<ActorKind, string>> = Object.fromEnt
     `
 UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
-ON CREATE SET n:${kind}, n += row.props`,
+ON CREATE SET n:${kind}, ${setList('n', ACTOR_FIELDS)}`,
   ]),
 ) as Record<ActorKind, string>;
 
@@ -44,8 +64,7 @@ export const IMPORT_NEW_RELATIONSHIPS: Readonly<Record<RelationshipType, string>
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})
 MATCH (b:Actor {id: row.target})
-CREATE (a)-[r:${type} {id: row.id}]->(b)
-SET r += row.props`,
+CREATE (a)-[:${type} ${propertyMap(RELATIONSHIP_FIELDS)}]->(b)`,
   ]),
 ) as Record<RelationshipType, string>;
 
@@ -58,7 +77,7 @@ export const IMPORT_COUNT_BY_TYPE: Readonly<Record<RelationshipType, string>> = 
 export const IMPORT_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-ON CREATE SET s += row.props`;
+ON CREATE SET ${setList('s', SOURCE_FIELDS)}`;
 
 /**
  * Relationships of one type between existing actors: MERGE on the relationship id (unique per
@@ -72,17 +91,27 @@ UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})
 MATCH (b:Actor {id: row.target})
 MERGE (a)-[r:${type} {id: row.id}]->(b)
-ON CREATE SET r += row.props`,
+ON CREATE SET ${setList('r', RELATIONSHIP_FIELDS)}`,
   ]),
 ) as Record<RelationshipType, string>;
 
-/** Claims, each citing its source. */
+/** Claims, each citing its source (MERGE on the claim id: an existing claim is left as it is). */
 export const IMPORT_CLAIMS = `
 UNWIND $rows AS row
 MATCH (s:Source {id: row.sourceId})
 MERGE (c:Claim {id: row.id})
-ON CREATE SET c += row.props
+ON CREATE SET ${setList('c', CLAIM_FIELDS)}
 MERGE (c)-[:CITES]->(s)`;
+
+/**
+ * Claims of relationships this batch has just CREATEd (IMPORT_NEW_RELATIONSHIPS): their ids derive
+ * from the new relationship's id, so they are new too: CREATE. Should one exist after all, the
+ * claim id constraint refuses the batch and it is written again with MERGE throughout.
+ */
+export const IMPORT_NEW_CLAIMS = `
+UNWIND $rows AS row
+MATCH (s:Source {id: row.sourceId})
+CREATE (:Claim ${propertyMap(CLAIM_FIELDS)})-[:CITES]->(s)`;
 
 /**
  * The checkpoint, in the batch's own transaction: it moves from batch-1 to batch or the whole
@@ -150,15 +179,23 @@ export interface CreatedCounts {
   sources: number;
 }
 
+/** One row of a batch: the id, then every field of `F` (null when the record has none). */
+export type FieldRow<F extends readonly string[], V = string | null> = { id: string } & { [K in F[number]]: V };
+
+export type ActorRow = FieldRow<typeof ACTOR_FIELDS, string | string[] | null>;
+export type RelationshipRow = FieldRow<typeof RELATIONSHIP_FIELDS> & { source: string; target: string };
+export type ClaimRow = FieldRow<typeof CLAIM_FIELDS> & { sourceId: string };
+export type SourceRow = FieldRow<typeof SOURCE_FIELDS>;
+
 export interface ActorBatch {
   kind: ActorKind;
-  rows: { id: string; props: Record<string, unknown> }[];
+  rows: ActorRow[];
 }
 
 export interface RelationshipBatch {
-  sources: { id: string; props: Record<string, unknown> }[];
-  relationships: { type: RelationshipType; rows: { id: string; source: string; target: string; props: Record<string, unknown> }[] }[];
-  claims: { id: string; sourceId: string; props: Record<string, unknown> }[];
+  sources: SourceRow[];
+  relationships: { type: RelationshipType; rows: RelationshipRow[] }[];
+  claims: ClaimRow[];
 }
 
 export interface Checkpoint {
@@ -227,8 +264,8 @@ export class ImportRepository {
 
   /**
    * One batch of relationships with their sources and claims, committed with its checkpoint.
-   * Relationships of `newTypes` are CREATEd (known new); if the uniqueness constraint refuses one,
-   * the whole batch is written again with MERGE.
+   * Relationships of `newTypes` are CREATEd (known new), and so are their claims; if a uniqueness
+   * constraint refuses one, the whole batch is written again with MERGE.
    */
   async writeRelationships(
     batch: RelationshipBatch,
@@ -253,13 +290,18 @@ export class ImportRepository {
       if (batch.sources.length > 0) {
         created.sources += (await tx.run(IMPORT_SOURCES, { rows: batch.sources })).summary.counters.updates().nodesCreated;
       }
+      // Claims of relationships CREATEd here are new as well (their ids derive from the relationship's).
+      const fresh = new Set<string>();
       for (const group of batch.relationships) {
-        const query = newTypes.has(group.type) ? IMPORT_NEW_RELATIONSHIPS[group.type] : IMPORT_RELATIONSHIPS[group.type];
+        const isNew = newTypes.has(group.type);
+        const query = isNew ? IMPORT_NEW_RELATIONSHIPS[group.type] : IMPORT_RELATIONSHIPS[group.type];
         created.relationships += (await tx.run(query, { rows: group.rows })).summary.counters.updates().relationshipsCreated;
+        if (isNew) for (const row of group.rows) fresh.add(row.id);
       }
-      if (batch.claims.length > 0) {
-        created.claims += (await tx.run(IMPORT_CLAIMS, { rows: batch.claims })).summary.counters.updates().nodesCreated;
-      }
+      const newClaims = fresh.size === 0 ? [] : batch.claims.filter((c) => c.relationshipId !== null && fresh.has(c.relationshipId));
+      const otherClaims = newClaims.length === 0 ? batch.claims : batch.claims.filter((c) => c.relationshipId === null || !fresh.has(c.relationshipId));
+      if (newClaims.length > 0) created.claims += (await tx.run(IMPORT_NEW_CLAIMS, { rows: newClaims })).summary.counters.updates().nodesCreated;
+      if (otherClaims.length > 0) created.claims += (await tx.run(IMPORT_CLAIMS, { rows: otherClaims })).summary.counters.updates().nodesCreated;
       if (checkpoint) {
         const c = checkpoint.created;
         await this.checkpoint(tx, checkpoint, {
@@ -288,12 +330,7 @@ export class ImportRepository {
   }
 
   private async inWriteTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: 'WRITE' });
-    try {
-      return await session.executeWrite(work, { timeout: 600_000 });
-    } finally {
-      await session.close();
-    }
+    return this.db.writeTransaction(work, 600_000); // also tells this instance's listeners (GET /api/schema's statistics)
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type RelationshipType,
 } from '../../contracts/vocabulary.js';
 import { claimIdFor, namespacedId, slugify, sourceIdFor } from '../ids.js';
-import type { ImportItem, ImportReader, RecordOrigin } from '../model.js';
+import type { ImportItem, ImportReader, ReadOptions, RecordOrigin } from '../model.js';
 import { clip, httpUrl } from '../text.js';
 import { ALIAS_SEPARATOR, fieldReader, type ActorField, type ColumnMap, type RelationshipField } from './columns.js';
 import { csvRecords } from './records.js';
@@ -25,6 +25,15 @@ const KINDS = byLowerCase<ActorKind>(ACTOR_KIND_NAMES);
 const TYPES = byLowerCase<RelationshipType>(RELATIONSHIP_TYPE_NAMES);
 const STANCES = byLowerCase<ClaimStance>(CLAIM_STANCE_NAMES);
 const norm = (v: string): string => v.toLowerCase().replace(/[\s_-]+/g, '');
+/** What the reader takes from a source URL. */
+interface ParsedUrl {
+  host: string;
+  path: string;
+  /** sourceIdFor(url): by URL alone. */
+  sourceId: string;
+}
+/** Distinct source URLs whose parse the reader remembers (then it starts over). */
+const URL_CACHE_SIZE = 10_000;
 
 /**
  * Reads Sightline's CSV layout (see columns.ts): an actors file and/or a relationships file, told
@@ -33,18 +42,37 @@ const norm = (v: string): string => v.toLowerCase().replace(/[\s_-]+/g, '');
  */
 export class CsvReader implements ImportReader {
   readonly label: string;
+  private readonly actorField: ReturnType<typeof fieldReader<ActorField>>;
+  private readonly relationshipField: ReturnType<typeof fieldReader<RelationshipField>>;
+  /** What a source URL gives (validity, host, path, source id), by URL: a file cites few sources many times. */
+  private readonly urls = new Map<string, ParsedUrl | null>();
 
   constructor(
     private readonly files: { path: string; layout: 'actors' | 'relationships' }[],
     private readonly options: CsvReaderOptions,
   ) {
     this.label = files.map((f) => basename(f.path)).join(' + ');
+    this.actorField = fieldReader<ActorField>(options.map?.actors, options.map?.defaults);
+    this.relationshipField = fieldReader<RelationshipField>(options.map?.relationships, options.map?.defaults);
   }
 
-  async *read(): AsyncGenerator<ImportItem> {
+  /** An http(s) URL's host and path (null when it is not one), remembered for the next rows. */
+  private parsedUrl(raw: string): ParsedUrl | null {
+    let parsed = this.urls.get(raw);
+    if (parsed === undefined) {
+      const url = httpUrl(raw);
+      parsed = url ? { host: new URL(url).hostname, path: new URL(url).pathname, sourceId: sourceIdFor(url, url) } : null;
+      if (this.urls.size >= URL_CACHE_SIZE) this.urls.clear();
+      this.urls.set(raw, parsed);
+    }
+    return parsed;
+  }
+
+  async *read(options: ReadOptions = {}): AsyncGenerator<ImportItem> {
     // Actors first, whatever the order given, so a relationships file never waits on a later file.
     const ordered = [...this.files].sort((a, b) => (a.layout === b.layout ? 0 : a.layout === 'actors' ? -1 : 1));
     for (const file of ordered) {
+      if (options.only === 'relationships' && file.layout === 'actors') continue;
       const name = basename(file.path);
       const schema = file.layout === 'actors' ? 'actors.csv row' : 'relationships.csv row';
       for await (const row of csvRecords(file.path)) {
@@ -60,7 +88,7 @@ export class CsvReader implements ImportReader {
   }
 
   private actor(record: Record<string, string>, origin: RecordOrigin): ImportItem {
-    const get = fieldReader<ActorField>(this.options.map?.actors, this.options.map?.defaults);
+    const get = this.actorField;
     const name = get(record, 'name');
     if (!name) return { kind: 'error', origin, reason: 'no name' };
     const kindText = get(record, 'kind');
@@ -85,7 +113,7 @@ export class CsvReader implements ImportReader {
   }
 
   private relationship(record: Record<string, string>, origin: RecordOrigin, file: string): ImportItem {
-    const get = fieldReader<RelationshipField>(this.options.map?.relationships, this.options.map?.defaults);
+    const get = this.relationshipField;
     const source = get(record, 'source');
     const target = get(record, 'target');
     const typeText = get(record, 'type');
@@ -97,13 +125,14 @@ export class CsvReader implements ImportReader {
     const title = get(record, 'source_title');
     if (!quote) return { kind: 'error', origin, reason: 'no quote: every relationship needs evidence (quote, source_url or source_title, attributed_to, stance)' };
     if (!url && !title) return { kind: 'error', origin, reason: 'no source_url or source_title for the quote' };
-    if (url && !httpUrl(url)) return { kind: 'error', origin, reason: `source_url "${clip(url, 80)}" is not an http(s) URL` };
+    const parsed = url ? this.parsedUrl(url) : undefined;
+    if (url && !parsed) return { kind: 'error', origin, reason: `source_url "${clip(url, 80)}" is not an http(s) URL` };
     const stanceText = get(record, 'stance') ?? 'reported';
     const stance = STANCES.get(norm(stanceText));
     if (!stance) return { kind: 'error', origin, reason: `unknown stance "${stanceText}"` };
-    const host = url ? new URL(url).hostname : undefined;
+    const host = parsed?.host;
     const publisher = get(record, 'source_publisher') ?? host ?? 'unknown publisher';
-    const sourceId = sourceIdFor(url, `${title ?? ''}\u0000${publisher}`);
+    const sourceId = parsed ? parsed.sourceId : sourceIdFor(undefined, `${title ?? ''}\u0000${publisher}`);
     const sourceIdEnd = this.id(source);
     const targetIdEnd = this.id(target);
     const id = this.id(get(record, 'id') ?? `${source}-${type.toLowerCase().replaceAll('_', '-')}-${target}`);
@@ -132,7 +161,7 @@ export class CsvReader implements ImportReader {
             retrievedAt: get(record, 'retrieved_at'),
             source: {
               id: sourceId,
-              title: title ?? clip(`${host ?? ''}${url ? new URL(url).pathname : ''}`, 300),
+              title: title ?? clip(`${host ?? ''}${parsed?.path ?? ''}`, 300),
               titleNote: title ? undefined : 'Not the document’s headline: the CSV row gives only the URL.',
               publisher,
               url,
