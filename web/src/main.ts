@@ -9,6 +9,7 @@ import { attachLayoutPicker } from './ui/layout-picker.js';
 import { attachLogin } from './ui/login.js';
 import { attachShare } from './ui/share.js';
 import { attachCuration } from './ui/curation/index.js';
+import { attachImport } from './ui/import/index.js';
 import { TimelineControl } from './ui/timeline.js';
 
 const statusEl = byId<HTMLParagraphElement>('status');
@@ -125,6 +126,7 @@ window.addEventListener('popstate', () => void explorer.restore(window.location.
 attachShare(() => ({ cy: explorer.cy, filters: explorer.filters }), byId<HTMLButtonElement>('btn-share')); // Share / Embed (ui/share.ts)
 attachLogin(byId('login')); // log in / out (ui/login.ts); writes read its csrfHeaders()
 attachCuration(explorer, byId('curation-toolbar')); // editors: create / edit / merge / delete, evidence; everyone: history (ui/curation/)
+attachImport(explorer, byId('import-entry')); // editors: Import… dialog, upload with progress and report (ui/import/)
 void showHealth();
 explorer.renderSelection();
 explorer.updateToolbar();
