@@ -8,16 +8,16 @@
  *    embedded Neo4j in a temporary folder (tests/bench/lib/bench-neo4j.ts), thrown away at the end.
  * 2. The real app (createApp, compression on, as in production) in this process on a loopback
  *    port; POST /api/views saves two views naming all 100 actors (depth 0, fcose layout computed by
- *    the server): one live, one pinned.
+ *    the server when the view is saved, and stored with it): one live, one pinned.
  * 3. Time to first render, per page load: a new browser context (no HTTP cache, no code cache), a
  *    new page, navigation to the page; the number is `performance.now()` (ms since navigation
  *    start) when Cytoscape emits its first 'render' event after being created with the elements,
  *    i.e. the first frame drawn with all nodes and edges. The embed page records it in
  *    `window.sightlineEmbed.renderedAt` (web/src/embed/main.ts); the bare page does the same.
- *    - embed, server warm: the same app, after one discarded load of each view (embed.html read,
- *      layout of the live view cached by the service);
+ *    - embed, server warm: the same app, after one discarded load of each view (embed.html read);
  *    - embed, server cold: a fresh createApp for every load (empty page, layout and image caches;
- *      Neo4j's own caches stay warm: it is not restarted);
+ *      Neo4j's own caches stay warm: it is not restarted). The live view is read again on every
+ *      load, its positions come from the view (computed at save time), not from a new layout;
  *    - bare: a static page served by the bench: cytoscape.min.js (uncompressed, from
  *      node_modules) and the live view's elements and positions inline, `cytoscape({ container,
  *      elements, layout: { name: 'preset' } })`, default style and options otherwise (preset only
@@ -27,7 +27,9 @@
  * 4. Bundle: web/dist/embed.html is parsed for <script src> and <link rel=stylesheet|modulepreload
  *    href>; each file is gzipped at level 9 (node:zlib); the sum is the embed's bundle. The files
  *    the browser actually fetched (resource timing) are checked against that list.
- * 5. Images: GET /embed/:id.png and .svg, cold (a fresh app per request: empty image cache; for
+ * 5. The server alone: GET /api/views/:id without a browser, on the warm app and on a fresh app
+ *    per request (cold), one request at a time.
+ * 6. Images: GET /embed/:id.png and .svg, cold (a fresh app per request: empty image cache; for
  *    the live view also an empty layout cache) and cached (the same app, --image-runs requests);
  *    client-side time to the last byte, and the server's `Server-Timing: render` (SVG build and
  *    resvg) of cold requests.
@@ -316,6 +318,23 @@ export async function runEmbedBench(args: string[]): Promise<void> {
       }
     }
     console.log(`  GET /api/views/:id alone: live ${round(median(apiDirect.live))} ms, pinned ${round(median(apiDirect.pinned))} ms`);
+    // The same on a fresh app per request: the server's cold path without a browser competing for the CPU.
+    const apiCold: Record<'live' | 'pinned', number[]> = { live: [], pinned: [] };
+    for (let i = 0; i < coldRuns; i += 1) {
+      for (const mode of ['live', 'pinned'] as const) {
+        const fresh = await startApp(neo4j.driver);
+        try {
+          const t0 = performance.now();
+          const response = await fetch(`${fresh.baseUrl}/api/views/${views[mode].id}`);
+          await response.arrayBuffer();
+          if (response.status !== 200) throw new Error(`bench/embed: GET /api/views/${views[mode].id} (cold): ${response.status}`);
+          apiCold[mode].push(performance.now() - t0);
+        } finally {
+          await fresh.close();
+        }
+      }
+    }
+    console.log(`  GET /api/views/:id alone, fresh app: live ${round(median(apiCold.live))} ms, pinned ${round(median(apiCold.pinned))} ms`);
 
     // The bundle, and the files the browser really fetched for the embed (besides the page and the API).
     const bundle = await bundleSize();
@@ -384,7 +403,7 @@ export async function runEmbedBench(args: string[]): Promise<void> {
     const md = [
       `### Embed of a 100-actor view (${new Date().toISOString().slice(0, 10)}, ${m.cpus} cores, load average ${loadAtStart} at the start, ${loadAtEnd} at the end)`,
       '',
-      `Generated graph (seeded): ${nodes} actors, ${edges} relationships with ${load.counts.claims} claims citing ${load.counts.sources} sources; one view naming all ${nodes} actors (depth 0, fcose positions computed by the server), saved live and pinned. Headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height} viewport (an article's iframe), a new browser context per load (no HTTP or code cache). **First render** = \`performance.now()\` at Cytoscape's first \`render\` event (first frame drawn with all ${nodes} nodes and ${edges} edges), i.e. ms since navigation start; medians of ${runs} warm and ${coldRuns} cold loads per page, pages interleaved. Warm: the same app after one discarded load; cold: a fresh app (createApp) per load, so the embed page, the live view's layout (fcose) and the image caches are empty (Neo4j is not restarted). Bare: cytoscape.min.js (uncompressed) and the same elements and positions inline in a static page, \`cytoscape({ container, elements, layout: { name: 'preset' } })\`, default style, same canvas size (${first.graphBox.width}×${first.graphBox.height}), same run.`,
+      `Generated graph (seeded): ${nodes} actors, ${edges} relationships with ${load.counts.claims} claims citing ${load.counts.sources} sources; one view naming all ${nodes} actors (depth 0, fcose positions computed by the server when the view is saved and stored with it), saved live and pinned. Headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height} viewport (an article's iframe), a new browser context per load (no HTTP or code cache). **First render** = \`performance.now()\` at Cytoscape's first \`render\` event (first frame drawn with all ${nodes} nodes and ${edges} edges), i.e. ms since navigation start; medians of ${runs} warm and ${coldRuns} cold loads per page, pages interleaved. Warm: the same app after one discarded load; cold: a fresh app (createApp) per load, so the embed page and image caches are empty (Neo4j is not restarted); the live view is read again on every load, with its stored positions (no layout runs on load). Bare: cytoscape.min.js (uncompressed) and the same elements and positions inline in a static page, \`cytoscape({ container, elements, layout: { name: 'preset' } })\`, default style, same canvas size (${first.graphBox.width}×${first.graphBox.height}), same run.`,
       '',
       '| Page | Server cache | Loads | First render, median (min–max) | vs bare | HTML received | Scripts received | GET /api/views/:id | < 1 s? |',
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -394,11 +413,11 @@ export async function runEmbedBench(args: string[]): Promise<void> {
       row('Embed, pinned view', 'cold', pages.embedPinnedCold, coldRuns),
       row('Bare Cytoscape page', '—', pages.bare, runs),
       '',
-      `GET /api/views/:id alone (no browser, warm app, ${imageRuns} requests each, one at a time): live ${round(median(apiDirect.live), 1)} ms, pinned ${round(median(apiDirect.pinned), 1)} ms (medians). "HTML received" and "Scripts received" are resource-timing responseEnd (ms since navigation start, medians); the API column is the embed's fetch, start to end.`,
+      `GET /api/views/:id alone (no browser, one request at a time, medians): warm app (${imageRuns} requests each) live ${round(median(apiDirect.live), 1)} ms, pinned ${round(median(apiDirect.pinned), 1)} ms; fresh app per request (${coldRuns} each) live ${round(median(apiCold.live), 1)} ms, pinned ${round(median(apiCold.pinned), 1)} ms. "HTML received" and "Scripts received" are resource-timing responseEnd (ms since navigation start, medians); the API column is the embed's fetch, start to end.`,
       '',
       `Embed bundle (what web/dist/embed.html loads: ${bundle.files.map((f) => `\`${f.path.replace('/assets/', '')}\``).join(', ')}), gzip -9 per file: **${kb(bundle.gzip9)} KB** (KB = 1,024 bytes) (${kb(bundle.bytes)} KB raw; target < 200 KB: ${bundle.gzip9 < TARGET_BUNDLE_GZIP_BYTES ? 'yes' : '**no**'}), plus the page itself ${kb(bundle.html.gzip9)} KB. For comparison cytoscape.min.js alone: ${kb(gzipSync(cytoscapeMin, { level: 9 }).length)} KB gzip -9 (${kb(cytoscapeMin.length)} KB raw). Served by the app with gzip level 6 (compression middleware): ${kb(fetched.reduce((n, r) => n + r.encoded, 0))} KB over the wire.`,
       '',
-      `Server-rendered images of the view (1200×630), client time to the last byte: cold = a fresh app per request (${coldRuns} requests; for the live view this includes reading the graph and computing the layout), cached = the app's image cache (${imageRuns} requests). Server render = \`Server-Timing: render\` of the cold requests (SVG build, and resvg for PNG).`,
+      `Server-rendered images of the view (1200×630), client time to the last byte: cold = a fresh app per request (${coldRuns} requests; for the live view this includes reading the graph), cached = the app's image cache (${imageRuns} requests). Server render = \`Server-Timing: render\` of the cold requests (SVG build, and resvg for PNG).`,
       '',
       '| Image | View | Size | Cold, median | Server render (cold) | Cached, median |',
       '| --- | --- | ---: | ---: | ---: | ---: |',
@@ -428,6 +447,7 @@ export async function runEmbedBench(args: string[]): Promise<void> {
         bundle: { ...bundle, gzip9KB: kb(bundle.gzip9), targetBytes: TARGET_BUNDLE_GZIP_BYTES, cytoscapeMin: { bytes: cytoscapeMin.length, gzip9: gzipSync(cytoscapeMin, { level: 9 }).length } },
         images: imageStats,
         apiDirectMs: { live: ms(apiDirect.live), pinned: ms(apiDirect.pinned) },
+        apiDirectColdMs: { live: ms(apiCold.live), pinned: ms(apiCold.pinned) },
       },
       md,
     );

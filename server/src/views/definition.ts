@@ -11,6 +11,7 @@ import {
   partialDateSchema,
   slugSchema,
 } from '../contracts/vocabulary.js';
+import { SAVED_QUERY_ID } from '../queries/header.js';
 import { VIEW_ID_PATTERN } from './view-id.js';
 
 /** Bounds of a view; one comment per bound. */
@@ -31,6 +32,16 @@ export const VIEW_LIMITS = {
   nodesMax: 300,
   /** Most edges a view shows; beyond it the view says it is truncated. */
   edgesMax: 1500,
+  /** Longest saved-query id (characters; ids are cypher/queries file names). */
+  queryIdMax: 100,
+  /** Most parameters a query view stores (saved queries declare a handful). */
+  queryParamsMax: 20,
+  /** Longest string parameter value, and longest string in a list parameter (characters). */
+  queryParamChars: 1000,
+  /** Most items in a list parameter. */
+  queryParamItems: 200,
+  /** Largest parameters object, as JSON (bytes). */
+  queryParamsBytes: 16 * 1024,
 } as const;
 
 /** Layouts a view may ask for; every one is computed on the server (the embed only draws). */
@@ -71,9 +82,35 @@ export const actorsDefinitionSchema = z.strictObject({
   asOf: partialDateSchema.optional(),
 });
 
-/** Saved-query views are not supported yet (no saved-query module): only `actors`. */
-export const viewDefinitionSchema = z.discriminatedUnion('kind', [actorsDefinitionSchema], {
-  error: 'kind must be "actors"',
+/** One parameter value as a client sends it (checked against the query's declared type when saved). */
+const queryParamValueSchema = z.union([
+  z.string().max(VIEW_LIMITS.queryParamChars),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(VIEW_LIMITS.queryParamChars)).max(VIEW_LIMITS.queryParamItems),
+]);
+
+export const queryDefinitionSchema = z.strictObject({
+  kind: z.literal('query'),
+  /** A saved query's id: the name of a cypher/queries/<id>.cypher file (nothing else runs). */
+  queryId: z.string().max(VIEW_LIMITS.queryIdMax).regex(SAVED_QUERY_ID, 'must be a saved query id (kebab-case)'),
+  /**
+   * Values of the query's declared parameters. On save they are checked and converted against the
+   * declared types (server/src/queries/coerce.ts); the view stores every declared parameter, the
+   * defaults filled in, so it keeps meaning the same thing.
+   */
+  params: z
+    .record(z.string().max(64), queryParamValueSchema)
+    .refine((p) => Object.keys(p).length <= VIEW_LIMITS.queryParamsMax, `must hold at most ${VIEW_LIMITS.queryParamsMax} parameters`)
+    .refine((p) => Buffer.byteLength(JSON.stringify(p)) <= VIEW_LIMITS.queryParamsBytes, `must be at most ${VIEW_LIMITS.queryParamsBytes} bytes as JSON`)
+    .default({}),
+});
+export type QueryViewDefinition = z.infer<typeof queryDefinitionSchema>;
+export type ActorsViewDefinition = z.infer<typeof actorsDefinitionSchema>;
+
+/** A view shows named actors (and their neighbourhood) or the graph result of a saved query. */
+export const viewDefinitionSchema = z.discriminatedUnion('kind', [actorsDefinitionSchema, queryDefinitionSchema], {
+  error: 'kind must be "actors" or "query"',
 });
 export type ViewDefinition = z.infer<typeof viewDefinitionSchema>;
 

@@ -1,24 +1,25 @@
 /**
  * Resolves a view definition into what a reader sees: the elements (Cytoscape JSON, exactly as
  * the explorer gets them from the neighbourhood endpoints), positions, and the citation list of
- * the sources behind the visible edges (the exporters' citation code). Live views resolve on every
- * load; pinned views resolve once, at save time, and store the result.
+ * the sources behind the visible edges (as the exporters' citation list has them). Live views
+ * resolve on every load; pinned views resolve once, at save time, and store the result.
  */
 import type { CyElements } from '../contracts/elements.js';
-import { citationsOf } from '../exporters/citations.js';
 import type { Citation } from '../exporters/model.js';
 import { presentNeighborhood } from '../presenters/graph.js';
 import { presentActorNode, presentRelationshipEdge } from '../presenters/elements.js';
-import type { ExportRepository } from '../repositories/export-repository.js';
 import type { NeighborhoodRepository } from '../repositories/neighborhood-repository.js';
 import type { ViewRepository } from '../repositories/view-repository.js';
-import { VIEW_LIMITS, type Position, type ViewDefinition, type ViewLayout } from './definition.js';
+import { VIEW_LIMITS, type ActorsViewDefinition, type Position, type ViewDefinition, type ViewLayout } from './definition.js';
 import { computePositions, elementsFingerprint } from './layout.js';
+import { placeAroundStored } from './placement.js';
+import type { QueryViews } from './query-view.js';
 
 export interface ViewRepositories {
   views: ViewRepository;
   neighborhood: NeighborhoodRepository;
-  exports: ExportRepository;
+  /** Saved queries, run through the console's safety gate, for views of kind "query". */
+  queries: QueryViews;
 }
 
 /** What a view shows at one moment. */
@@ -58,15 +59,29 @@ export class LayoutCache {
 
 /** Reads the elements a definition names, bounded by VIEW_LIMITS. */
 async function resolveElements(definition: ViewDefinition, repos: ViewRepositories): Promise<{ elements: CyElements; missing: string[]; truncated: boolean }> {
+  if (definition.kind === 'query') return { ...(await repos.queries.elements(definition)), missing: [] };
+  return resolveActorElements(definition, repos);
+}
+
+/** The named actors (and their neighbourhood to the definition's depth), filtered. */
+async function resolveActorElements(definition: ActorsViewDefinition, repos: ViewRepositories): Promise<{ elements: CyElements; missing: string[]; truncated: boolean }> {
+  const { types, kinds, statuses } = definition.filters;
+  // Depth 0 (the usual embed): the elements among the named ids are read while the missing ones
+  // are looked up (an id that is no actor matches nothing): one round trip on the page's path.
+  const among = definition.depth === 0 ? repos.views.elementsAmong(definition.actorIds, { types, asOf: definition.asOf }) : null;
+  among?.catch(() => undefined); // awaited below; a failure is reported there
   const missing = await repos.neighborhood.missingActors(definition.actorIds);
   const present = definition.actorIds.filter((id) => !missing.includes(id));
   if (present.length === 0) return { elements: { nodes: [], edges: [] }, missing, truncated: false };
-  const { types, kinds, statuses } = definition.filters;
   let elements: CyElements;
   let truncated = false;
-  if (definition.depth === 0) {
-    const rows = await repos.views.elementsAmong(present, { types, asOf: definition.asOf });
-    elements = { nodes: rows.nodes.map(presentActorNode), edges: rows.edges.map(presentRelationshipEdge) };
+  if (among) {
+    const rows = await among;
+    const kept = new Set(present); // a retracted actor is missing, though the elements query matched it
+    elements = {
+      nodes: rows.nodes.map(presentActorNode).filter((n) => kept.has(n.data.id)),
+      edges: rows.edges.map(presentRelationshipEdge).filter((e) => kept.has(e.data.source) && kept.has(e.data.target)),
+    };
   } else {
     const result = presentNeighborhood(
       await repos.neighborhood.neighborhood(present, {
@@ -89,19 +104,45 @@ async function resolveElements(definition: ViewDefinition, repos: ViewRepositori
   return { elements: { nodes: elements.nodes, edges }, missing, truncated };
 }
 
-/** The citation list of the visible edges: the exporters' citationsOf over their claims and sources. */
-async function citationsFor(elements: CyElements, repos: ViewRepositories, resolvedAt: string): Promise<Citation[]> {
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * The citation list of the visible edges: the sources their claims cite, with the fields and the
+ * order of the exporters' citation list (exporters/citations.ts: most edges supported first, then
+ * publisher, title, id), read in one query.
+ */
+async function citationsFor(elements: CyElements, repos: ViewRepositories): Promise<Citation[]> {
   if (elements.edges.length === 0) return [];
-  const data = await repos.exports.subgraph(elements.nodes.map((n) => n.data.id));
-  const visible = new Set(elements.edges.map((e) => e.data.id));
-  return citationsOf({
-    meta: { name: 'Sightline view', exportedAt: resolvedAt, ids: null, depth: null },
-    ...data,
-    edges: data.edges.filter((e) => visible.has(e.id)),
-  });
+  const rows = await repos.views.citations(elements.edges.map((e) => e.data.id));
+  return rows
+    .map(({ properties: p, edgeCount, claimCount }): Citation => ({
+      id: String(p.id),
+      title: String(p.title ?? p.id),
+      titleNote: str(p.titleNote),
+      publisher: String(p.publisher ?? ''),
+      url: str(p.url),
+      publishedAt: str(p.publishedAt),
+      author: str(p.author),
+      edgeCount,
+      claimCount,
+    }))
+    .sort((a, b) => b.edgeCount - a.edgeCount || a.publisher.localeCompare(b.publisher) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
 }
 
-/** Reads the graph for a definition now: elements, positions (cached by `scope`), citations. */
+/**
+ * How positions are found: `full` lays the elements out under the layout (fcose etc.; when a view
+ * is saved, and for views saved without stored positions), `stored` keeps the positions stored
+ * with the view and places only the nodes that appeared since, cheaply (placement.ts).
+ */
+export type Placement = 'full' | 'stored';
+
+function positionsOf(elements: CyElements, layout: ViewLayout, layouts: LayoutCache, scope: string, placement: Placement): Record<string, Position> {
+  const stored = layout.positions;
+  if (placement === 'stored' && stored && elements.nodes.some((n) => stored[n.data.id])) return placeAroundStored(elements, stored);
+  return layouts.positions(elements, layout, scope);
+}
+
+/** Reads the graph for a definition now: elements, positions, citations. */
 export async function resolveView(
   definition: ViewDefinition,
   layout: ViewLayout,
@@ -109,10 +150,18 @@ export async function resolveView(
   layouts: LayoutCache,
   scope: string,
   now: Date = new Date(),
+  placement: Placement = 'stored',
 ): Promise<ResolvedView> {
   const resolvedAt = now.toISOString();
   const { elements, missing, truncated } = await resolveElements(definition, repos);
-  const citations = await citationsFor(elements, repos, resolvedAt);
-  const positions = layouts.positions(elements, layout, scope);
-  return { elements, positions, citations, resolvedAt, missingActors: missing, truncated };
+  // The citations' read and the layout are independent: the layout runs while Neo4j answers.
+  const citing = citationsFor(elements, repos);
+  let positions: Record<string, Position>;
+  try {
+    positions = positionsOf(elements, layout, layouts, scope, placement);
+  } catch (error) {
+    citing.catch(() => undefined); // reported through `error`, not as an unhandled rejection
+    throw error;
+  }
+  return { elements, positions, citations: await citing, resolvedAt, missingActors: missing, truncated };
 }

@@ -9,12 +9,15 @@ import { AppError, notFound } from '../errors.js';
 import type { Citation } from '../exporters/model.js';
 import type { ViewRow } from '../repositories/view-repository.js';
 import { viewCitationSchema } from './contract.js';
+import { slugSchema } from '../contracts/vocabulary.js';
 import {
+  VIEW_LIMITS,
   positionSchema,
   viewDefinitionSchema,
   viewLayoutSchema,
   viewStyleSchema,
   type CreateViewInput,
+  type Position,
   type ViewDefinition,
   type ViewLayout,
   type ViewMode,
@@ -76,22 +79,46 @@ function toStoredView(row: ViewRow): StoredView {
   };
 }
 
+const clamp = (v: number) => Math.max(-VIEW_LIMITS.coordinateMax, Math.min(VIEW_LIMITS.coordinateMax, v));
+
+/**
+ * The layout as it is stored: the positions computed when the view is saved go with it, so a live
+ * view never lays itself out again on load (only nodes it gains later are placed, cheaply).
+ */
+function layoutToStore(layout: ViewLayout, positions: Record<string, Position>): ViewLayout {
+  const entries = Object.entries(positions)
+    .filter(([id]) => slugSchema.safeParse(id).success)
+    .slice(0, VIEW_LIMITS.positionsMax)
+    .map(([id, p]) => [id, { x: clamp(p.x), y: clamp(p.y) }] as const);
+  return entries.length > 0 ? { name: layout.name, positions: Object.fromEntries(entries) } : layout;
+}
+
 export class ViewService {
   readonly layouts = new LayoutCache();
 
   constructor(private readonly repos: ViewRepositories) {}
 
-  /** Validates references, resolves a pinned view's snapshot, stores the view. */
-  async create(input: CreateViewInput, now: Date = new Date()): Promise<LoadedView> {
-    const missing = await this.repos.neighborhood.missingActors(input.definition.actorIds);
+  /** The definition as stored: references checked (400 UNKNOWN_ACTOR / UNKNOWN_QUERY), query parameters typed. */
+  private async checked(definition: ViewDefinition): Promise<ViewDefinition> {
+    if (definition.kind === 'query') return this.repos.queries.normalise(definition);
+    const missing = await this.repos.neighborhood.missingActors(definition.actorIds);
     if (missing.length > 0) {
       throw new AppError(400, 'UNKNOWN_ACTOR', `no actor with id ${missing.map((id) => `'${id}'`).join(', ')}`, {
         field: 'definition.actorIds',
         missing,
       });
     }
+    return definition;
+  }
+
+  /**
+   * Validates references, resolves the view once (its full layout, and a pinned view's snapshot),
+   * stores the view with the positions of that layout.
+   */
+  async create(request: CreateViewInput, now: Date = new Date()): Promise<LoadedView> {
+    const input = { ...request, definition: await this.checked(request.definition) };
     const id = newViewId();
-    const resolved = await resolveView(input.definition, input.layout, this.repos, this.layouts, `${id}`, now);
+    const resolved = await resolveView(input.definition, input.layout, this.repos, this.layouts, `${id}`, now, 'full');
     const row = await this.repos.views.create({
       id,
       previousVersionOf: input.previousVersionOf ?? null,
@@ -100,7 +127,7 @@ export class ViewService {
       title: input.title,
       caption: input.caption && input.caption.length > 0 ? input.caption : null,
       definition: JSON.stringify(input.definition),
-      layout: JSON.stringify(input.layout),
+      layout: JSON.stringify(layoutToStore(input.layout, resolved.positions)),
       style: JSON.stringify(input.style),
       snapshot: input.mode === 'pinned' ? JSON.stringify(resolved satisfies z.infer<typeof snapshotSchema>) : null,
     });

@@ -18,7 +18,7 @@ import { renderJson } from './json-view.js';
 import { applyCommands, formatParams, parseParamsText, splitCommands, type Params } from './param-commands.js';
 import { renderPlan } from './plan-view.js';
 import { loadHistory, pushHistory, saveHistory, stepHistory, type HistoryEntry } from './query-history.js';
-import { saveView } from './save-view.js';
+import { saveView, type SavedQueryRun } from './save-view.js';
 import { summaryText } from './summary.js';
 import { renderTable } from './table-view.js';
 import { Tabs } from './tabs.js';
@@ -29,6 +29,8 @@ export class ConsolePage {
   readonly tabs: Tabs;
   editor!: ConsoleEditor;
   result: ConsoleResult | null = null;
+  /** The saved query (and parameters) the shown result came from; null for the editor's text. */
+  resultSource: SavedQueryRun | null = null;
   schema: ConsoleSchema | null = null;
   history: HistoryEntry[] = loadHistory(window.localStorage);
   private historyIndex = -1;
@@ -120,14 +122,14 @@ export class ConsolePage {
   }
 
   async runSaved(query: SavedQuery, params: Record<string, unknown>): Promise<void> {
-    await this.execute('run', (signal) => consoleApi.runSaved(query.id, params, signal), `Saved query “${query.title}”`);
+    await this.execute('run', (signal) => consoleApi.runSaved(query.id, params, signal), `Saved query “${query.title}”`, { queryId: query.id, params });
   }
 
   cancel(): void {
     this.running?.abort();
   }
 
-  private async execute(mode: RunMode, call: (signal: AbortSignal) => Promise<ConsoleResult>, label?: string): Promise<void> {
+  private async execute(mode: RunMode, call: (signal: AbortSignal) => Promise<ConsoleResult>, label?: string, source?: SavedQueryRun): Promise<void> {
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
@@ -138,6 +140,7 @@ export class ConsolePage {
       const result = await call(controller.signal);
       if (this.running !== controller) return;
       this.show(result, mode);
+      this.resultSource = source ?? null;
       if (label) this.notice(`${label}: ${result.rowCount} ${result.rowCount === 1 ? 'row' : 'rows'}.`);
     } catch (error) {
       if (this.running !== controller && (error as Error).name === 'AbortError') return;
@@ -200,6 +203,7 @@ export class ConsolePage {
   /** Empties every view (a failed run must not leave the previous query's result looking current). */
   clearResult(message: string): void {
     this.result = null;
+    this.resultSource = null;
     byId('summary').textContent = '';
     byId('truncated').hidden = true;
     byId('notifications').hidden = true;
@@ -223,7 +227,7 @@ export class ConsolePage {
   async saveAsView(title: string): Promise<void> {
     if (!this.result) return;
     try {
-      const saved = await saveView(title, this.result.elements, this.graph.cy);
+      const saved = await saveView(title, this.result.elements, this.graph.cy, this.resultSource);
       const el = byId('notice');
       el.replaceChildren(
         `View “${title}” saved`,

@@ -1,6 +1,8 @@
 /**
- * "Save as view": hands the console's graph result to the views/embeds feature (POST /api/views)
- * as a view of its actors, laid out where they are on the console's canvas. When the server has
+ * "Save as view": hands the console's graph result to the views/embeds feature (POST /api/views),
+ * laid out where its actors are on the console's canvas: a result of a saved query (the sidebar's
+ * form) is saved as a query view (the query's id and parameters: a live view runs it again), the
+ * editor's own text as a view of the result's actors. When the server has
  * no views feature (404 ROUTE_NOT_FOUND) the user is told so. Isolated here on purpose: the
  * views API is another module's, and this is the only place that knows its request shape.
  */
@@ -23,7 +25,13 @@ export interface SavedView {
   embedUrl: string | null;
 }
 
-export function viewRequest(title: string, elements: GraphElements, cy: Core | null): unknown {
+/** A run of a saved query: which one, with which parameters. */
+export interface SavedQueryRun {
+  queryId: string;
+  params: Record<string, unknown>;
+}
+
+export function viewRequest(title: string, elements: GraphElements, cy: Core | null, source: SavedQueryRun | null = null): unknown {
   const ids = actorIds(elements).slice(0, VIEW_MAX_ACTORS);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const id of ids) {
@@ -36,7 +44,7 @@ export function viewRequest(title: string, elements: GraphElements, cy: Core | n
   return {
     title,
     mode: 'live',
-    definition: { kind: 'actors', actorIds: ids, depth: 0 },
+    definition: source ? { kind: 'query', queryId: source.queryId, params: source.params } : { kind: 'actors', actorIds: ids, depth: 0 },
     layout: { name: 'preset', positions },
   };
 }
@@ -46,12 +54,12 @@ function urlField(data: Record<string, unknown>, key: string): string | null {
   return typeof v === 'string' && v !== '' ? new URL(v, window.location.origin).href : null;
 }
 
-export async function saveView(title: string, elements: GraphElements, cy: Core | null): Promise<SavedView> {
+export async function saveView(title: string, elements: GraphElements, cy: Core | null, source: SavedQueryRun | null = null): Promise<SavedView> {
   try {
     // A logged-in editor's cookie write needs its CSRF token (SIGHTLINE_VIEWS_REQUIRE_AUTH); this
     // page has no login control, so ask who is logged in first (anonymous: no header).
     if (!currentUser()) await refreshAuth().catch(() => null);
-    const data = await consoleApi.post<Record<string, unknown>>('/api/views', viewRequest(title, elements, cy), csrfHeaders());
+    const data = await consoleApi.post<Record<string, unknown>>('/api/views', viewRequest(title, elements, cy, source), csrfHeaders());
     return { id: typeof data.id === 'string' ? data.id : null, url: urlField(data, 'url'), embedUrl: urlField(data, 'embedUrl') };
   } catch (error) {
     if (error instanceof ConsoleApiError && error.status === 404 && (error.code === 'ROUTE_NOT_FOUND' || error.code === 'HTTP')) {

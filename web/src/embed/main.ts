@@ -60,15 +60,25 @@ function citationItem(c: ViewCitation): HTMLElement {
   return h('li', {}, externalLink(c.url, `${c.publisher}, “${c.title}”`), c.publishedAt ? ` (${c.publishedAt})` : '');
 }
 
+/** A query view's parameters, short: " (actor: microsoft, limit: 50)". */
+function queryParamsText(params: Record<string, unknown>): string {
+  const parts = Object.entries(params).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
+  const text = parts.join('; ');
+  return text ? ` (${text.length > 120 ? `${text.slice(0, 119)}…` : text})` : '';
+}
+
 function renderFooter(view: ViewResource): void {
   const badge = byId('embed-badge');
   badge.className = `badge badge--${view.mode}`;
   badge.textContent = view.mode === 'pinned' ? `Pinned ${formatDate(view.createdAt)}` : 'Live';
   badge.title = view.mode === 'pinned' ? 'A snapshot of the graph when the view was saved' : 'Read from the graph on every load: new evidence appears';
-  const asOf = view.definition.asOf ? ` · relationships as of ${view.definition.asOf}` : '';
-  byId('embed-asof').textContent = `Data as of ${view.mode === 'pinned' ? formatDate(view.dataAsOf) : formatDateTime(view.dataAsOf)}${asOf}`;
+  const definition = view.definition;
+  const asOf = definition.kind === 'actors' && definition.asOf ? ` · relationships as of ${definition.asOf}` : '';
+  const from = definition.kind === 'query' ? ` · saved query “${definition.queryId}”${queryParamsText(definition.params)}` : '';
+  byId('embed-asof').textContent = `Data as of ${view.mode === 'pinned' ? formatDate(view.dataAsOf) : formatDateTime(view.dataAsOf)}${asOf}${from}`;
   const explore = byId<HTMLAnchorElement>('embed-explore');
-  explore.href = explorerHref(view.id, view.elements.nodes.map((n) => n.data.id), view.definition.filters, view.definition.asOf);
+  const ids = view.elements.nodes.map((n) => n.data.id);
+  explore.href = definition.kind === 'actors' ? explorerHref(view.id, ids, definition.filters, definition.asOf) : explorerHref(view.id, ids, {}, undefined);
   const sources = byId('embed-sources');
   clear(sources);
   if (view.citations.length === 0) {
