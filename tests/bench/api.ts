@@ -108,6 +108,8 @@ interface RunResult {
   latencies: number[];
   measured: Measured;
   autocannon?: { p50: number; p90: number; p99: number; mean: number; non2xx: number; errors: number; timeouts: number; bytesPerResponse: number };
+  /** API: non-2xx answers by status (e.g. 503 when Neo4j is overloaded: see middlewares/error-handler.ts); bare: errors by driver code. */
+  statuses?: Record<string, number>;
 }
 
 /** autocannon against the app: `connections` in flight, paths taken in order from a shared counter. */
@@ -115,6 +117,7 @@ function runApi(baseUrl: string, paths: string[], seconds: number, connections: 
   let next = 0;
   const latencies: number[] = [];
   let bad = 0;
+  const statuses: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -131,6 +134,7 @@ function runApi(baseUrl: string, paths: string[], seconds: number, connections: 
         resolve({
           latencies,
           measured: summarise(latencies, result.duration, bad + result.errors),
+          statuses,
           autocannon: {
             p50: result.latency.p50,
             p90: result.latency.p90,
@@ -146,15 +150,26 @@ function runApi(baseUrl: string, paths: string[], seconds: number, connections: 
     );
     instance.on('response', (_client, status, _bytes, responseTime) => {
       if (status >= 200 && status < 300) latencies.push(responseTime);
-      else bad += 1;
+      else {
+        bad += 1;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
     });
   });
+}
+
+/** What the failed requests of an API run were: statuses answered, and autocannon's own timeouts (no answer within 10 s). */
+function failures(run: RunResult): string {
+  const parts = Object.entries(run.statuses ?? {}).map(([status, n]) => `${n} × ${status}`);
+  if (run.autocannon?.timeouts) parts.push(`${run.autocannon.timeouts} client timeouts`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 /** The bare driver: `concurrency` workers, operations taken in order from a shared counter. */
 async function runBare(op: (i: number) => Promise<unknown>, n: number, seconds: number, concurrency: number): Promise<RunResult> {
   const latencies: number[] = [];
   let errors = 0;
+  const statuses: Record<string, number> = {};
   let next = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -166,13 +181,17 @@ async function runBare(op: (i: number) => Promise<unknown>, n: number, seconds: 
         try {
           await op(i);
           latencies.push(performance.now() - t);
-        } catch {
+        } catch (error) {
           errors += 1;
+          // The driver's error code (Neo.ClientError.Transaction.TransactionTimedOut…), or its message's start.
+          const e = error as { code?: unknown; message?: unknown };
+          const key = typeof e.code === 'string' && e.code !== 'N/A' ? e.code : String(e.message ?? error).slice(0, 40);
+          statuses[key] = (statuses[key] ?? 0) + 1;
         }
       }
     }),
   );
-  return { latencies, measured: summarise(latencies, (performance.now() - start) / 1000, errors) };
+  return { latencies, measured: summarise(latencies, (performance.now() - start) / 1000, errors), statuses };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,15 +497,15 @@ export async function runApiBench(args: string[]): Promise<void> {
       for (const e of extras) await runApi(e.baseUrl, s.paths, warmup, connections);
       for (let r = 0; r < rounds; r += 1) {
         const a = await withCpu(pids, () => runApi(app?.baseUrl ?? '', s.paths, seconds, connections));
-        console.log(`  round ${r + 1} API  p50 ${a.measured.p50} ms, p99 ${a.measured.p99} ms, ${a.measured.perSecond} req/s, errors/non-2xx ${a.measured.errors}`);
+        console.log(`  round ${r + 1} API  p50 ${a.measured.p50} ms, p99 ${a.measured.p99} ms, ${a.measured.perSecond} req/s, errors/non-2xx ${a.measured.errors}${failures(a)}`);
         apiRuns.push(a);
         for (const e of extras) {
           const x = await withCpu({ neo4j: pids.neo4j, app: e.child.pid }, () => runApi(e.baseUrl, s.paths, seconds, connections));
-          console.log(`  round ${r + 1} ${e.label} p50 ${x.measured.p50} ms, p99 ${x.measured.p99} ms, ${x.measured.perSecond} req/s, errors/non-2xx ${x.measured.errors}`);
+          console.log(`  round ${r + 1} ${e.label} p50 ${x.measured.p50} ms, p99 ${x.measured.p99} ms, ${x.measured.perSecond} req/s, errors/non-2xx ${x.measured.errors}${failures(x)}`);
           extraRuns.get(e.label)?.push(x);
         }
         const b = await withCpu({ neo4j: pids.neo4j }, () => runBare((i) => s.bare(bare, i), s.paths.length, seconds, connections));
-        console.log(`  round ${r + 1} bare p50 ${b.measured.p50} ms, p99 ${b.measured.p99} ms, ${b.measured.perSecond} q/s, errors ${b.measured.errors}`);
+        console.log(`  round ${r + 1} bare p50 ${b.measured.p50} ms, p99 ${b.measured.p99} ms, ${b.measured.perSecond} q/s, errors ${b.measured.errors}${failures(b)}`);
         bareRuns.push(b);
       }
       const merge = (runs: RunResult[]) =>
@@ -515,7 +534,9 @@ export async function runApiBench(args: string[]): Promise<void> {
           api: a.measured,
           apiCpuPerRequest: a.cpu,
           autocannon: a.autocannon,
+          apiFailures: a.statuses,
           bare: bareRuns[i]?.measured,
+          bareFailures: bareRuns[i]?.statuses,
           bareCpuPerQuery: bareRuns[i]?.cpu,
         })),
         memory,

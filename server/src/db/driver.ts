@@ -8,6 +8,11 @@ export interface DriverOptions {
   logger: Logger;
   /** Upper bound of pooled connections per server (the driver's default is 100). */
   maxConnectionPoolSize?: number;
+  /**
+   * How long a query waits for a pooled connection when all are busy before failing (ms; default
+   * 10 s). The API answers that failure 503 NEO4J_UNAVAILABLE with Retry-After (middlewares/error-handler.ts).
+   */
+  connectionAcquisitionTimeoutMs?: number;
 }
 
 /**
@@ -20,7 +25,7 @@ export function createDriver(options: DriverOptions): Driver {
   return neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
-    connectionAcquisitionTimeout: 10_000,
+    connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 10_000,
     connectionTimeout: 5_000,
     maxTransactionRetryTime: 10_000,
     userAgent: 'sightline/0.1',

@@ -11,6 +11,9 @@ export function toPlain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value !== 'object') return value;
+  // Cypher maps arrive as plain objects: skip the driver's type checks below (the hot path: the
+  // neighbourhood's rows are lists of maps).
+  if (Object.getPrototypeOf(value) === Object.prototype) return toPlainObject(value as Record<string, unknown>);
   if (
     isDate(value as never) ||
     isDateTime(value as never) ||
@@ -50,6 +53,8 @@ export function toPlain(value: unknown): unknown {
 
 export function toPlainObject(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = toPlain(v);
+  for (const key in value) {
+    if (Object.hasOwn(value, key)) out[key] = toPlain(value[key]);
+  }
   return out;
 }

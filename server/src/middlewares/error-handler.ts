@@ -17,9 +17,26 @@ function fromHttpError(error: { status?: number; type?: string; message?: string
   return new AppError(status, 'BAD_REQUEST', 'the request could not be read');
 }
 
+/** How the API answers when Neo4j is overloaded or unreachable; one comment per option. */
+export const OVERLOAD_DEFAULTS = {
+  /** Retry-After (seconds) sent with every 503 mapped from a Neo4j error: a short back-off. */
+  retryAfterSeconds: 2,
+} as const;
+
+/**
+ * The driver's "every pooled connection is busy" error (connectionAcquisitionTimeout in
+ * db/driver.ts): a Neo4jError whose code is 'N/A', recognisable only by its message.
+ */
+const ACQUISITION_TIMEOUT = /^Connection acquisition timed out/;
+
 /** Neo4j driver errors a client can provoke by asking for a lot, or that mean "try again later". */
-function fromNeo4jError(error: { code?: unknown; name?: unknown }): AppError | undefined {
+function fromNeo4jError(error: { code?: unknown; name?: unknown; message?: unknown }): AppError | undefined {
   if (typeof error.code !== 'string' || error.name !== 'Neo4jError') return undefined;
+  if (typeof error.message === 'string' && ACQUISITION_TIMEOUT.test(error.message)) {
+    // More requests in flight than the connection pool holds, for longer than the acquisition
+    // timeout: the server is overloaded, not the request wrong.
+    return new AppError(503, 'NEO4J_UNAVAILABLE', 'the server is busy (every Neo4j connection is in use); retry shortly');
+  }
   if (/^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test(error.code)) {
     return new AppError(
       503,
@@ -39,9 +56,10 @@ function fromNeo4jError(error: { code?: unknown; name?: unknown }): AppError | u
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const appError =
-      error instanceof AppError ? error : (fromHttpError(error as Record<string, never>) ?? fromNeo4jError(error as Record<string, never>));
+    const fromNeo4j = error instanceof AppError ? undefined : fromNeo4jError(error as Record<string, never>);
+    const appError = error instanceof AppError ? error : (fromHttpError(error as Record<string, never>) ?? fromNeo4j);
     if (appError) {
+      if (fromNeo4j && !res.headersSent) res.set('Retry-After', String(OVERLOAD_DEFAULTS.retryAfterSeconds));
       res.status(appError.status).json({
         error: { code: appError.code, message: appError.message, ...(appError.details ?? {}) },
       });

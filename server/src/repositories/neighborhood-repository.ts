@@ -73,17 +73,19 @@ function depthOneQuery(direction: Direction, interEdges: boolean): string {
   // Edges touching a centre are read from the centres (expanding the kept neighbours instead
   // costs their whole degree: hubs). With the edges among the returned nodes (the induced
   // subgraph) every direction counts; without, only the direction the traversal follows.
-  const edgePattern =
-    interEdges || direction === 'both' ? '(a)-[r]-(b:Actor)' : direction === 'out' ? '(a)-[r]->(b:Actor)' : '(a)<-[r]-(b:Actor)';
+  // `b IN nodes` (below) already makes b an actor: no label check on the far end (a store read per row).
+  const edgePattern = interEdges || direction === 'both' ? '(a)-[r]-(b)' : direction === 'out' ? '(a)-[r]->(b)' : '(a)<-[r]-(b)';
   // Edges among the kept neighbours (the rest of the induced subgraph): each such edge is found
   // from either end, so the neighbours are expanded in ascending degree order and the one of
   // highest degree never is (every edge it has with another neighbour is found from that
   // neighbour). At most $interBudget relationship rows are read; beyond them the answer says so.
+  // `b IN kept` makes b an actor, so the far end's label is not read (a store read per row: up to
+  // $interBudget of them around a hub).
   const inter = interEdges
     ? `
 CALL (kept) {
   UNWIND reverse(kept)[..-1] AS a
-  MATCH (a)-[r]-(b:Actor)
+  MATCH (a)-[r]-(b)
   WITH kept, r, b LIMIT $interBudget
   WITH count(*) AS interRows, collect(DISTINCT CASE WHEN b IN kept AND ${TYPE_PREDICATE} AND ${AS_OF_PREDICATE} THEN r END) AS found
   RETURN interRows, [r IN found | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r), evidenceCount: ${EVIDENCE_COUNT}}] AS interEdges

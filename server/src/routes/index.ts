@@ -39,6 +39,9 @@ export function apiRouter(ctx: RouteContext): Router {
   api.use(authenticate({ repository: auth, logger: ctx.logger, options: authOpts })); // sets req.auth for every route below
   api.use(authRoutes(auth, authOpts, ctx.logger)); // /auth/login, /auth/logout, /auth/me, /auth/csrf
   api.use(searchRoutes(ctx));
+  // The explorer's hot reads next, before the other routers (Express tries every route in order;
+  // none of these paths overlaps another router's): GET /actors/:id/neighborhood, /neighborhood, /paths, /timeline.
+  api.use(graphRoutes({ neighborhood: new NeighborhoodRepository(ctx.db), paths: new PathRepository(ctx.db), timeline: new TimelineRepository(ctx.db) }));
   api.use(actorRoutes(ctx)); // GET /actors/:id only; /actors/:id/neighborhood is the graph routes'
   api.use(actorListRoutes(ctx)); // GET /actors?sort=degree (most connected actors)
   api.use(relationshipRoutes(ctx));
@@ -48,7 +51,6 @@ export function apiRouter(ctx: RouteContext): Router {
   api.use(exportRoutes(new ExportRepository(ctx.db), { maxNodes: ctx.exportMaxNodes }));
   api.use(importRoutes(new ImportRepository(ctx.db), ctx.logger, { maxBytes: ctx.importMaxBytes })); // POST /import (editor), GET /import/:jobId, /import/:jobId/events
   api.use(docsRoutes()); // GET /openapi.json, GET /docs
-  api.use(graphRoutes({ neighborhood: new NeighborhoodRepository(ctx.db), paths: new PathRepository(ctx.db), timeline: new TimelineRepository(ctx.db) }));
   const consoleRuntime = createConsoleRuntime(ctx); // one safety gate, rate limit and concurrency cap for both:
   api.use(consoleRoutes(consoleRuntime)); // POST /console/run, GET /console/schema
   api.use(queryRoutes(consoleRuntime)); // GET /queries, GET /queries/:id, POST /queries/:id/run
