@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       auth: config.auth,
       importMaxBytes: config.importMaxBytes,
       views: config.views,
+      schemaStats: config.schemaStats,
       console: config.console,
       consoleDriver,
     });

@@ -11,6 +11,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   explorer: (args) => import('./explorer.js').then((m) => m.runExplorerBench(args)),
   console: (args) => import('./console.js').then((m) => m.runConsoleBench(args)),
   embed: (args) => import('./embed.js').then((m) => m.runEmbedBench(args)),
+  schema: (args) => import('./schema.js').then((m) => m.runSchemaBench(args)),
 };
 
 const [name, ...args] = process.argv.slice(2);

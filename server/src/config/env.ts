@@ -6,6 +6,7 @@ import { CONSOLE_DEFAULTS, type ConsoleOptions } from '../console/options.js';
 import { EMBEDDED_NEO4J_DEFAULTS } from '../neo4j/defaults.js';
 import { REPO_ROOT } from '../paths.js';
 import { VIEW_DEFAULTS, type ViewOptions } from '../views/options.js';
+import { SCHEMA_STATS_DEFAULTS, type SchemaStatsOptions } from '../routes/schema/options.js';
 
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g');
 const flag = z
@@ -48,6 +49,10 @@ const envSchema = z.object({
   SIGHTLINE_EXPORT_MAX_NODES: z.coerce.number().int().positive().default(50_000),
   /** Largest file POST /api/import accepts, in bytes; over it: 413 PAYLOAD_TOO_LARGE. */
   SIGHTLINE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** GET /api/schema: its status/stance counts and property keys are recomputed (in the background) once older than this, per app instance (ms). */
+  SIGHTLINE_SCHEMA_STATS_TTL_MS: z.coerce.number().int().positive().default(SCHEMA_STATS_DEFAULTS.ttlMs),
+  /** GET /api/schema: how long a request waits for statistics not known yet before answering without them (ms; 0 = never waits). */
+  SIGHTLINE_SCHEMA_STATS_BUDGET_MS: z.coerce.number().int().nonnegative().default(SCHEMA_STATS_DEFAULTS.budgetMs),
   /** Apply cypher/seed/ at start (idempotent; never overwrites later edits). */
   SIGHTLINE_SEED: flag.default(true),
   /** Write access: hours a web UI login lasts (fixed from login). */
@@ -111,6 +116,8 @@ export interface Config {
   readTimeoutMs: number;
   exportMaxNodes: number;
   importMaxBytes: number;
+  /** GET /api/schema's statistics (server/src/routes/schema/options.ts). */
+  schemaStats: SchemaStatsOptions;
   views: ViewOptions;
   console: ConsoleOptions;
   /** Credentials of the console's own Neo4j user, when set (a second driver). */
@@ -176,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readTimeoutMs: e.SIGHTLINE_READ_TIMEOUT_MS,
     exportMaxNodes: e.SIGHTLINE_EXPORT_MAX_NODES,
     importMaxBytes: e.SIGHTLINE_IMPORT_MAX_BYTES,
+    schemaStats: { ...SCHEMA_STATS_DEFAULTS, ttlMs: e.SIGHTLINE_SCHEMA_STATS_TTL_MS, budgetMs: e.SIGHTLINE_SCHEMA_STATS_BUDGET_MS },
     views: {
       ratePerMinute: e.SIGHTLINE_VIEWS_RATE_PER_MIN,
       frameAncestors: e.SIGHTLINE_EMBED_FRAME_ANCESTORS,

@@ -1,4 +1,4 @@
-import type { Driver, QueryResult, RecordShape } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
 import { toPlainObject } from './plain.js';
 
 export interface GraphDbOptions {
@@ -30,6 +30,7 @@ export class GraphDb {
   readonly database: string;
   private readonly readTimeoutMs: number;
   private readonly writeTimeoutMs: number;
+  private readonly graphWriteListeners = new Set<() => void>();
 
   constructor(driver: Driver, options: GraphDbOptions) {
     this.driver = driver;
@@ -38,12 +39,12 @@ export class GraphDb {
     this.writeTimeoutMs = options.writeTimeoutMs ?? GRAPH_DB_DEFAULTS.writeTimeoutMs;
   }
 
-  /** Runs one read query with $parameters; resolves to plain rows. */
-  async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  /** Runs one read query with $parameters; resolves to plain rows. `timeoutMs`: for a background read, instead of readTimeoutMs. */
+  async read(cypher: string, params: Record<string, unknown> = {}, options: { timeoutMs?: number } = {}): Promise<Row[]> {
     const result = await this.driver.executeQuery(cypher, params, {
       database: this.database,
       routing: 'READ',
-      transactionConfig: { timeout: this.readTimeoutMs },
+      transactionConfig: { timeout: options.timeoutMs ?? this.readTimeoutMs },
     });
     return rows(result);
   }
@@ -56,6 +57,27 @@ export class GraphDb {
       transactionConfig: { timeout: this.writeTimeoutMs },
     });
     return rows(result);
+  }
+
+  /**
+   * Runs `work` in one managed write transaction (retried on transient errors), then tells the
+   * onGraphWrite() listeners (committed or not: a listener only drops what it derived from the
+   * graph). For writes to the graph's data (curation, import batches).
+   */
+  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs: number = this.writeTimeoutMs): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    try {
+      return await session.executeWrite(work, { timeout: timeoutMs });
+    } finally {
+      await session.close();
+      for (const listener of this.graphWriteListeners) listener();
+    }
+  }
+
+  /** Calls `listener` after every writeTransaction() on this handle; returns the unsubscribe. */
+  onGraphWrite(listener: () => void): () => void {
+    this.graphWriteListeners.add(listener);
+    return () => this.graphWriteListeners.delete(listener);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { GraphSchema, PropertyKey } from '../contracts/graph-schema.js';
 import { ACTOR_KINDS, CLAIM_STANCES, RELATIONSHIP_STATUSES, RELATIONSHIP_TYPES } from '../contracts/vocabulary.js';
-import type { NodePropertyRow, RelPropertyRow, SchemaCountsRow } from '../repositories/schema-repository.js';
+import type { SchemaCountsRow, SchemaStatistics } from '../repositories/schema-repository.js';
 
 function countsBy<K extends string>(rows: Array<Record<K, unknown> & { count: number }>, key: K): Map<string, number> {
   const out = new Map<string, number>();
@@ -42,18 +42,21 @@ export function relTypeName(relType: string): string {
 
 export interface GraphSchemaInput {
   counts: SchemaCountsRow;
-  nodeProperties: NodePropertyRow[];
-  relProperties: RelPropertyRow[];
+  /** The whole-graph statistics, or null when not known yet. */
+  stats: SchemaStatistics | null;
+  /** When `stats` were computed (null with them). */
+  statsAsOf: Date | null;
 }
 
 /**
  * Fields: actorKinds, relationshipTypes, statuses, stances (every vocabulary entry with its
- * labels, description and live count, 0 where none), properties { labels, relationshipTypes },
- * totals { actors, relationships, sources, claims }.
+ * labels, description and live count, 0 where none; status and stance counts null without
+ * stats), properties { labels, relationshipTypes } (null without stats), totals { actors,
+ * relationships, sources, claims }, statsAsOf (ISO time, null without stats).
  */
-export function presentGraphSchema({ counts, nodeProperties, relProperties }: GraphSchemaInput): GraphSchema {
-  const statusCounts = countsBy(counts.statuses, 'status');
-  const stanceCounts = countsBy(counts.stances, 'stance');
+export function presentGraphSchema({ counts, stats, statsAsOf }: GraphSchemaInput): GraphSchema {
+  const statusCounts = stats ? countsBy(stats.statuses, 'status') : null;
+  const stanceCounts = stats ? countsBy(stats.stances, 'stance') : null;
   const relationshipTypes = RELATIONSHIP_TYPES.map((t) => ({
     type: t.type,
     label: t.label,
@@ -74,25 +77,28 @@ export function presentGraphSchema({ counts, nodeProperties, relProperties }: Gr
       status: s.status,
       label: s.label,
       description: s.description,
-      count: statusCounts.get(s.status) ?? 0,
+      count: statusCounts ? (statusCounts.get(s.status) ?? 0) : null,
     })),
     stances: CLAIM_STANCES.map((s) => ({
       stance: s.stance,
       label: s.label,
       description: s.description,
-      count: stanceCounts.get(s.stance) ?? 0,
+      count: stanceCounts ? (stanceCounts.get(s.stance) ?? 0) : null,
     })),
-    properties: {
-      labels: keysBy(nodeProperties.map((r) => ({ owners: r.nodeLabels ?? [], key: r.propertyName, types: r.propertyTypes }))),
-      relationshipTypes: keysBy(
-        relProperties.map((r) => ({ owners: [relTypeName(r.relType)], key: r.propertyName, types: r.propertyTypes })),
-      ),
-    },
+    properties: stats
+      ? {
+          labels: keysBy(stats.nodeProperties.map((r) => ({ owners: r.nodeLabels ?? [], key: r.propertyName, types: r.propertyTypes }))),
+          relationshipTypes: keysBy(
+            stats.relProperties.map((r) => ({ owners: [relTypeName(r.relType)], key: r.propertyName, types: r.propertyTypes })),
+          ),
+        }
+      : null,
     totals: {
       actors: counts.actors,
       relationships: relationshipTypes.reduce((n, t) => n + t.count, 0),
       sources: counts.sources,
       claims: counts.claims,
     },
+    statsAsOf: stats && statsAsOf ? statsAsOf.toISOString() : null,
   };
 }

@@ -302,14 +302,12 @@ export class CurationRepository {
   /** Runs `work` in one write transaction; retried when two writers raced for the same new id. */
   private async write<T>(work: (tx: ManagedTransaction, now: string) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: 'WRITE' });
       try {
-        return await session.executeWrite((tx) => work(tx, new Date().toISOString()), { timeout: CURATION_DEFAULTS.writeTimeoutMs });
+        // db.writeTransaction also tells this instance's listeners (GET /api/schema's statistics).
+        return await this.db.writeTransaction((tx) => work(tx, new Date().toISOString()), CURATION_DEFAULTS.writeTimeoutMs);
       } catch (error) {
         if ((error as { code?: unknown }).code === CONSTRAINT_FAILED && attempt < CURATION_DEFAULTS.idRaceRetries) continue;
         throw error;
-      } finally {
-        await session.close();
       }
     }
   }

@@ -9,47 +9,65 @@ import {
 
 /**
  * Live counts for the vocabulary. Labels and types are the vocabulary's constants (never request
- * input), backtick-quoted; single-label counts come from Neo4j's count store, so they cost nothing
- * however large the graph, minus the few :Retracted (deleted or merged-away) actors and claims.
- * Type, status and stance counts scan relationships and claims, skipping retracted relationships
- * (`retractedAt`, see server/src/curation/retraction.ts) (GET /api/schema is cached for a minute).
+ * input), backtick-quoted. counts(): single-label counts come from Neo4j's count store, so they
+ * cost nothing however large the graph, minus the few :Retracted (deleted or merged-away) actors
+ * and claims; so do relationship counts per type (TYPE_COUNTS), minus the retracted relationships
+ * (`retractedAt`, see server/src/curation/retraction.ts) found through their indexes.
+ * statistics(): status and stance counts and the property keys read every relationship and claim
+ * (seconds on a large graph), so GET /api/schema computes them at most once a minute per instance
+ * (server/src/routes/schema/schema.ts).
  */
 const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
+
+/**
+ * Relationships per vocabulary type: the count store's total minus the retracted ones, which the
+ * per-type `retractedAt` range indexes list (cypher/schema/007-retraction-indexes.cypher): no
+ * relationship is read, however large the graph. Exported for the plan test.
+ */
+export const TYPE_COUNTS = `{${RELATIONSHIP_TYPE_NAMES.map(
+  (t) => `${quote(t)}: COUNT { ()-[:${quote(t)}]->() } - COUNT { ()-[r:${quote(t)}]->() WHERE r.retractedAt IS NOT NULL }`,
+).join(', ')}}`;
 
 const COUNTS = `
 RETURN
   {${ACTOR_KIND_NAMES.map((k) => `${quote(k)}: COUNT { (:${quote(k)}) } - COUNT { (:${quote(k)}:Retracted) }`).join(', ')}} AS kinds,
-  {${RELATIONSHIP_TYPE_NAMES.map((t) => `${quote(t)}: COUNT { ()-[r:${quote(t)}]->() WHERE r.retractedAt IS NULL }`).join(', ')}} AS types,
+  ${TYPE_COUNTS} AS types,
   COUNT { (:${quote(ACTOR_LABEL)}) } - COUNT { (:${quote(ACTOR_LABEL)}:Retracted) } AS actors,
   COUNT { (:${quote(SOURCE_LABEL)}) } AS sources,
-  COUNT { (:${quote(CLAIM_LABEL)}) } - COUNT { (:${quote(CLAIM_LABEL)}:Retracted) } AS claims,
-  COLLECT {
-    MATCH (:${quote(ACTOR_LABEL)})-[r]->(:${quote(ACTOR_LABEL)}) WHERE type(r) IN $types AND r.retractedAt IS NULL
-    WITH r.status AS status, count(*) AS n
-    RETURN {status: status, count: n}
-  } AS statuses,
-  COLLECT {
-    MATCH (c:${quote(CLAIM_LABEL)}) WHERE NOT c:Retracted
-    WITH c.stance AS stance, count(*) AS n
-    RETURN {stance: stance, count: n}
-  } AS stances`;
+  COUNT { (:${quote(CLAIM_LABEL)}) } - COUNT { (:${quote(CLAIM_LABEL)}:Retracted) } AS claims`;
 
-const NODE_PROPERTIES = `
+/** The statistics' queries, exported for the benchmark's baseline (tests/bench/schema.ts). */
+export const STATUS_COUNTS = `
+MATCH (:${quote(ACTOR_LABEL)})-[r]->(:${quote(ACTOR_LABEL)}) WHERE type(r) IN $types AND r.retractedAt IS NULL
+RETURN r.status AS status, count(*) AS count`;
+
+export const STANCE_COUNTS = `
+MATCH (c:${quote(CLAIM_LABEL)}) WHERE NOT c:Retracted
+RETURN c.stance AS stance, count(*) AS count`;
+
+export const NODE_PROPERTIES = `
 CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes
 RETURN nodeLabels, propertyName, propertyTypes`;
 
-const REL_PROPERTIES = `
+export const REL_PROPERTIES = `
 CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes
 RETURN relType, propertyName, propertyTypes`;
 
+/** The exact counts, cheap at any size. */
 export interface SchemaCountsRow {
   kinds: Record<string, number>;
   types: Record<string, number>;
   actors: number;
   sources: number;
   claims: number;
+}
+
+/** The whole-graph statistics, costly on a large graph. */
+export interface SchemaStatistics {
   statuses: Array<{ status: unknown; count: number }>;
   stances: Array<{ stance: unknown; count: number }>;
+  nodeProperties: NodePropertyRow[];
+  relProperties: RelPropertyRow[];
 }
 
 export interface NodePropertyRow {
@@ -69,14 +87,29 @@ export interface RelPropertyRow {
 export class SchemaRepository {
   constructor(private readonly db: GraphDb) {}
 
+  /** Exact counts per kind and type, and totals: count store and indexes only. */
   async counts(): Promise<SchemaCountsRow> {
-    const [row] = await this.db.read(COUNTS, { types: RELATIONSHIP_TYPE_NAMES });
+    const [row] = await this.db.read(COUNTS);
     if (!row) throw new Error('sightline/schema-repository: the counts query returned no row');
     return row as unknown as SchemaCountsRow;
   }
 
-  async propertyKeys(): Promise<{ nodes: NodePropertyRow[]; relationships: RelPropertyRow[] }> {
-    const [nodes, relationships] = await Promise.all([this.db.read(NODE_PROPERTIES), this.db.read(REL_PROPERTIES)]);
-    return { nodes: nodes as unknown as NodePropertyRow[], relationships: relationships as unknown as RelPropertyRow[] };
+  /**
+   * Counts per status and per stance, and property keys per label and type: reads the whole
+   * graph. A background computation: its queries run one after another (one core of Neo4j, not
+   * all), each within `timeoutMs`.
+   */
+  async statistics(timeoutMs?: number): Promise<SchemaStatistics> {
+    const options = timeoutMs === undefined ? {} : { timeoutMs };
+    const statuses = await this.db.read(STATUS_COUNTS, { types: RELATIONSHIP_TYPE_NAMES }, options);
+    const stances = await this.db.read(STANCE_COUNTS, {}, options);
+    const nodeProperties = await this.db.read(NODE_PROPERTIES, {}, options);
+    const relProperties = await this.db.read(REL_PROPERTIES, {}, options);
+    return {
+      statuses: statuses as unknown as SchemaStatistics['statuses'],
+      stances: stances as unknown as SchemaStatistics['stances'],
+      nodeProperties: nodeProperties as unknown as NodePropertyRow[],
+      relProperties: relProperties as unknown as RelPropertyRow[],
+    };
   }
 }

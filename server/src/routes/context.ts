@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import type { ConsoleOptions } from '../console/options.js';
 import type { GraphDb } from '../db/graph-db.js';
 import type { ViewsRuntime } from '../views/runtime.js';
+import type { SchemaStatsOptions } from './schema/options.js';
 
 /** What every route factory gets: the graph database handle and a logger. */
 export interface RouteContext {
@@ -22,4 +23,6 @@ export interface RouteContext {
   consoleDriver?: Driver;
   /** Saved views (service and options), shared with the embed routes; default: created from db with VIEW_DEFAULTS. */
   views?: ViewsRuntime;
+  /** GET /api/schema's statistics (TTL, wait budget); default SCHEMA_STATS_DEFAULTS. */
+  schemaStats?: Partial<SchemaStatsOptions>;
 }

@@ -103,7 +103,8 @@ export function renderLegend(schema: GraphSchema): HTMLElement {
     h(
       'ul',
       { className: 'legend__list' },
-      schema.statuses.map((s) => h('li', { title: s.description }, statusStyle(s.status), h('span', {}, s.label), h('span', { className: 'muted' }, String(s.count)))),
+      // Status counts are statistics the server may not know yet (null): shown only when known.
+      schema.statuses.map((s) => h('li', { title: s.description }, statusStyle(s.status), h('span', {}, s.label), s.count === null ? [] : h('span', { className: 'muted' }, String(s.count)))),
     ),
     h(
       'ul',
