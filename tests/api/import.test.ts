@@ -130,6 +130,19 @@ describe('POST /api/import: dry run, then the import as a job', () => {
     expect(job.body.data.rowsTotal).toBe(job.body.data.report.actors.toWrite + job.body.data.report.relationships.toWrite);
     expect(job.body.data.lastCommittedBatch).toBe(job.body.data.totalBatches);
     expect(job.body.data.report).toMatchObject({ records: 91, failed: 0, danglingReferences: 0, relationships: { toWrite: 62, created: 62 } });
+    // The actors it created, most connected first (open to readers, like every read)
+    const listed = await fixture.request('GET', `/api/import/${jobId}/actors?limit=5`, { token: null });
+    expect(listed.status).toBe(200);
+    const created = job.body.data.report.actors.created as number;
+    expect(created).toBeGreaterThan(5);
+    expect(listed.body.data).toMatchObject({ jobId, total: created });
+    expect(listed.body.data.actors).toHaveLength(5);
+    const degrees = listed.body.data.actors.map((a: { degree: number }) => a.degree);
+    expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+    expect(degrees[0]).toBeGreaterThan(0);
+    for (const a of listed.body.data.actors) expect(a.data).toMatchObject({ id: expect.stringMatching(/^ftm-/), kind: expect.any(String) });
+    expect((await fixture.request('GET', `/api/import/${jobId}/actors?limit=0`)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await fixture.request('GET', '/api/import/import-20990101000000-abcdef/actors')).body.error.code).toBe('NOT_FOUND');
   });
 
   it('GET /api/import/:jobId: 404 for an unknown job, 400 for a malformed id', async () => {

@@ -57,6 +57,7 @@ const EXPECTED = [
   'POST /api/import',
   'GET /api/import/{jobId}',
   'GET /api/import/{jobId}/events',
+  'GET /api/import/{jobId}/actors',
 ];
 
 interface Layer {
@@ -177,7 +178,7 @@ describe('GET /api/docs', () => {
   // GET examples only (POST examples write or need a body). Not curlable as documented: the CSRF
   // token needs a login session; views and import jobs are made at run time, so their example ids
   // do not exist in a fresh database (tests/api/views.test.ts and import.test.ts read real ones).
-  const needsState = new Set(['/api/auth/csrf', '/api/views/:id', '/api/import/:jobId', '/api/import/:jobId/events']);
+  const needsState = new Set(['/api/auth/csrf', '/api/views/:id', '/api/import/:jobId', '/api/import/:jobId/events', '/api/import/:jobId/actors']);
   const curlable = API_ROUTES.filter((r) => r.method === 'get' && !needsState.has(r.path));
   it.each(curlable.map((r) => [r.path, r] as const))('its example curl for %s answers 200', async (_path, route) => {
     let path = route.path;

@@ -33,7 +33,7 @@ import { createViewBodySchema, viewParamsSchema } from '../routes/views/schema.j
 import { consoleResultSchema, consoleSchemaSchema, savedQuerySchema, savedQuerySummarySchema } from '../contracts/console.js';
 import { consoleRunBodySchema } from '../routes/console/schema.js';
 import { savedQueryParamsSchema, savedQueryRunBodySchema } from '../routes/queries/schema.js';
-import { importAcceptedSchema, importJobParamsSchema, importJobViewSchema } from '../routes/import/schema.js';
+import { importAcceptedSchema, importJobActorsQuerySchema, importJobActorsSchema, importJobParamsSchema, importJobViewSchema } from '../routes/import/schema.js';
 import { csrfResponseSchema, loginBodySchema, logoutResponseSchema, whoAmISchema } from '../routes/auth/schema.js';
 
 /** Body of GET /api/health (not wrapped in `data`: load balancers read it). */
@@ -310,6 +310,18 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
   },
   {
     method: 'get',
+    path: '/api/import/:jobId/actors',
+    operationId: 'getImportJobActors',
+    tag: 'Import',
+    summary: 'Actors an import job created',
+    description: 'The actors the job created that still exist, most connected first (Cytoscape node data with the degree), and how many there are.',
+    params: importJobParamsSchema,
+    query: importJobActorsQuerySchema,
+    response: importJobActorsSchema,
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
     path: '/api/import/:jobId/events',
     operationId: 'getImportJobEvents',
     tag: 'Import',
@@ -383,7 +395,7 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
     tag: 'Views',
     summary: 'Save a view (immutable; previousVersionOf makes a new version with a new id)',
     description:
-      'A view names actors (stable ids, at most 200), a depth (0-2), filters (types, kinds, statuses of the vocabulary), asOf, a layout with optional positions, a title (≤ 200) and caption (≤ 1000). mode "live" re-reads the graph on every load; "pinned" stores the elements as they are now. Unknown actors: 400 UNKNOWN_ACTOR naming them (`missing`); unknown previousVersionOf: 400 UNKNOWN_VIEW. Rate limited per client (SIGHTLINE_VIEWS_RATE_PER_MIN, 429 RATE_LIMITED). Answers 201 with the id and the URLs (view page, embed, oEmbed, PNG).',
+      'A view names actors (stable ids, at most 200), a depth (0-2), filters (types, kinds, statuses of the vocabulary), asOf, or (kind "query") a saved query of cypher/queries by id with its parameters (checked against the query’s declared types; unknown query: 400 UNKNOWN_QUERY; a bad parameter: 400 VALIDATION_FAILED naming definition.params.<name>); a layout with optional positions (the layout computed at save time is stored with the view), a title (≤ 200) and caption (≤ 1000). mode "live" re-reads the graph on every load; "pinned" stores the elements as they are now. Unknown actors: 400 UNKNOWN_ACTOR naming them (`missing`); unknown previousVersionOf: 400 UNKNOWN_VIEW. Rate limited per client (SIGHTLINE_VIEWS_RATE_PER_MIN, 429 RATE_LIMITED). Answers 201 with the id and the URLs (view page, embed, oEmbed, PNG).',
     body: createViewBodySchema,
     response: createdViewSchema,
     errors: [400, 413, 429],

@@ -149,6 +149,25 @@ LIMIT 1`;
 // ---------------------------------------------------------------------------------------------
 
 /** An (:ImportJob) node: the progress and resume point of one import run. */
+/**
+ * Actors an import job created (ON CREATE sets `importJob`), not deleted or merged away since,
+ * most connected first; with their total. Reads every actor (no index on `importJob`: it is asked
+ * once after an import, and an index would slow every import's writes).
+ */
+export const IMPORT_JOB_ACTORS = `
+MATCH (a:Actor) WHERE a.importJob = $jobId AND NOT a:Retracted
+WITH a, COUNT { (a)-[r]-(:Actor) WHERE type(r) IN $types AND r.retractedAt IS NULL } AS degree
+ORDER BY degree DESC, a.name, a.id
+WITH collect({labels: labels(a), properties: a {.*}, degree: degree}) AS ranked
+RETURN size(ranked) AS total, ranked[0..$limit] AS actors`;
+
+/** One actor of IMPORT_JOB_ACTORS (the shape of the most-connected ranking's rows). */
+export interface ImportJobActorRow {
+  labels: string[];
+  properties: Record<string, unknown>;
+  degree: number;
+}
+
 export interface ImportJobRecord {
   id: string;
   sha256: string;
@@ -237,6 +256,13 @@ export class ImportRepository {
 
   async updateJob(id: string, props: Partial<ImportJobRecord>): Promise<void> {
     await this.db.write(IMPORT_UPDATE_JOB, { id, props: jobProps(props) });
+  }
+
+  /** The actors job `jobId` created (at most `limit`, most connected first) and how many there are. */
+  async jobActors(jobId: string, limit: number): Promise<{ total: number; actors: ImportJobActorRow[] }> {
+    const [row] = await this.db.read(IMPORT_JOB_ACTORS, { jobId, limit: neo4j.int(limit), types: [...RELATIONSHIP_TYPE_NAMES] });
+    const actors = (row?.actors ?? []) as Array<{ labels: string[]; properties: Record<string, unknown>; degree: unknown }>;
+    return { total: Number(row?.total ?? 0), actors: actors.map((a) => ({ ...a, degree: Number(a.degree) })) };
   }
 
   async getJob(id: string): Promise<ImportJobRecord | null> {

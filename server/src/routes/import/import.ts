@@ -10,10 +10,11 @@ import { AppError, notFound } from '../../errors.js';
 import { detectFormat, inputChecksum, prepareImport } from '../../import/formats.js';
 import { IMPORT_DEFAULTS } from '../../import/defaults.js';
 import { newJobId, runImport } from '../../import/pipeline.js';
-import { parse, parseParams } from '../../middlewares/validate.js';
+import { parse, parseParams, parseQuery } from '../../middlewares/validate.js';
+import { presentActorNode } from '../../presenters/elements.js';
 import { presentImportJob } from '../../presenters/import-job.js';
 import type { ImportRepository } from '../../repositories/import-repository.js';
-import { importFieldsSchema, importJobParamsSchema } from './schema.js';
+import { importFieldsSchema, importJobActorsQuerySchema, importJobParamsSchema } from './schema.js';
 
 /** Defaults of the import routes; one comment per option. */
 export const IMPORT_ROUTE_DEFAULTS = {
@@ -132,6 +133,16 @@ export function importRoutes(repo: ImportRepository, logger: Logger, options: Im
     if (!job) throw notFound(`import job ${jobId}`);
     res.set('Cache-Control', 'no-store');
     res.status(200).json({ data: presentImportJob(job) });
+  });
+
+  // The actors a job created (e.g. the web UI's "Show imported actors"); open like every read.
+  router.get('/import/:jobId/actors', async (req, res) => {
+    const { jobId } = parseParams(importJobParamsSchema, req);
+    const { limit } = parseQuery(importJobActorsQuerySchema, req);
+    if (!(await repo.getJob(jobId))) throw notFound(`import job ${jobId}`);
+    const { total, actors } = await repo.jobActors(jobId, limit);
+    res.set('Cache-Control', 'no-store');
+    res.status(200).json({ data: { jobId, total, actors: actors.map((a) => ({ ...presentActorNode(a), degree: a.degree })) } });
   });
 
   router.get('/import/:jobId/events', async (req, res) => {

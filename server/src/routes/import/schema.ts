@@ -36,6 +36,18 @@ export type ImportFields = z.infer<typeof importFieldsSchema>;
 /** Path parameters of GET /api/import/:jobId. */
 export const importJobParamsSchema = z.object({ jobId: slugSchema });
 
+/** Query of GET /api/import/:jobId/actors. */
+export const importJobActorsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(40).describe('Most actors to list, 1..200 (default 40).'),
+});
+
+/** Body of GET /api/import/:jobId/actors: the actors the job created, most connected first. */
+export const importJobActorsSchema = z.object({
+  jobId: z.string(),
+  total: z.number().describe('Actors the job created that still exist (not deleted or merged away).'),
+  actors: z.array(z.object({ data: z.record(z.string(), z.unknown()), degree: z.number() })),
+});
+
 /** 202 body of POST /api/import (and, for a dry run, `data` is the report instead). */
 export const importAcceptedSchema = z.object({
   jobId: z.string(),

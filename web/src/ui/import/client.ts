@@ -169,18 +169,13 @@ export async function reloadSchemaCache(): Promise<void> {
   await fetch('/api/schema', { cache: 'reload', headers: { accept: 'application/json' } }).then((r) => r.arrayBuffer());
 }
 
-/** Actor ids an import wrote (most connected first), through the read-only saved-query console (POST /api/console/run). */
+/** Actor ids an import wrote, most connected first (GET /api/import/:jobId/actors). */
 export async function importedActorIds(jobId: string, limit: number): Promise<string[]> {
-  const response = await fetch('/api/console/run', {
-    method: 'POST',
+  const response = await fetch(`/api/import/${encodeURIComponent(jobId)}/actors?limit=${limit}`, {
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
-    body: JSON.stringify({
-      query: 'MATCH (a:Actor) WHERE a.importJob = $job RETURN a.id AS id ORDER BY COUNT { (a)--(:Actor) } DESC, a.id LIMIT $limit',
-      params: { job: jobId, limit },
-    }),
+    headers: { accept: 'application/json' },
   });
-  const body = (await response.json().catch(() => null)) as ({ data?: { rows: Array<{ id: unknown }> } } & ErrorBody) | null;
+  const body = (await response.json().catch(() => null)) as ({ data?: { actors: Array<{ data: { id?: unknown } }> } } & ErrorBody) | null;
   if (!response.ok || !body?.data) throw apiError(response.status, body);
-  return body.data.rows.map((r) => r.id).filter((id): id is string => typeof id === 'string');
+  return body.data.actors.map((a) => a.data.id).filter((id): id is string => typeof id === 'string');
 }
