@@ -17,6 +17,7 @@ import { embedRoutes } from './routes/embed/embed.js';
 import { securityHeaders } from './routes/embed/security.js';
 import { viewOptions, type ViewOptions } from './views/options.js';
 import { createViewsRuntime } from './views/runtime.js';
+import type { SchemaStatsOptions } from './routes/schema/options.js';
 
 export interface AppDeps {
   driver: Driver;
@@ -41,6 +42,8 @@ export interface AppDeps {
   webDist?: string;
   /** Saved views and embeds (server/src/views/options.ts); defaults: VIEW_DEFAULTS. */
   views?: Partial<ViewOptions>;
+  /** GET /api/schema's statistics (server/src/routes/schema/options.ts); defaults: SCHEMA_STATS_DEFAULTS. */
+  schemaStats?: Partial<SchemaStatsOptions>;
 }
 
 /** The Express app, without listening: tests mount it on an ephemeral port. */
@@ -51,7 +54,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', 'weak');
   // helmet's defaults for the app; embed pages get their own policy (frameable, strict CSP).
   app.use(securityHeaders({ frameAncestors: viewOptions(deps.views).frameAncestors }));
-  app.use(compression());
+  // Server-Sent Events (GET /api/import/:jobId/events) go uncompressed: compression buffers the
+  // writes, so a browser would get the progress events only once the stream ends.
+  app.use(compression({ filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) }));
   const logRequests = requestLog(deps.logger); // none above `info` (middlewares/request-log.ts)
   if (logRequests) app.use(logRequests);
   if (deps.corsOrigins && deps.corsOrigins.length > 0) {
@@ -60,10 +65,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
 
   const db = new GraphDb(deps.driver, { database: deps.database, readTimeoutMs: deps.readTimeoutMs });
-  const views = createViewsRuntime(db, deps.views);
+  const views = createViewsRuntime(db, deps.views, { console: deps.console, consoleDriver: deps.consoleDriver }); // query views run saved queries with the console's limits
   app.use(
     '/api',
-    apiRouter({ db, logger: deps.logger, neo4jMode: deps.neo4jMode, exportMaxNodes: deps.exportMaxNodes ?? DEFAULT_EXPORT_MAX_NODES, importMaxBytes: deps.importMaxBytes, auth: authOptions(deps.auth), console: deps.console, consoleDriver: deps.consoleDriver, views }),
+    apiRouter({ db, logger: deps.logger, neo4jMode: deps.neo4jMode, exportMaxNodes: deps.exportMaxNodes ?? DEFAULT_EXPORT_MAX_NODES, importMaxBytes: deps.importMaxBytes, auth: authOptions(deps.auth), console: deps.console, consoleDriver: deps.consoleDriver, views, schemaStats: deps.schemaStats }),
   );
 
   const webDist = deps.webDist ?? join(REPO_ROOT, 'web', 'dist');

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'UNKNOWN_ACTOR'
   /** previousVersionOf names a view that does not exist (POST /api/views). */
   | 'UNKNOWN_VIEW'
+  /** A query view names no saved query (POST /api/views: 400), or its saved query is gone or changed (GET: 409). */
+  | 'UNKNOWN_QUERY'
   /** A recognised request the server does not implement (oEmbed format=xml: 501 per the spec). */
   | 'NOT_IMPLEMENTED'
   /** Write access (server/src/auth): no credentials on a request that needs them. */

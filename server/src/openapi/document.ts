@@ -33,8 +33,9 @@ export const ERROR_CODES = {
   CONSOLE_BUSY: 'The most console queries allowed at once (SIGHTLINE_CONSOLE_MAX_CONCURRENT) are running; retry shortly.',
   UNKNOWN_ACTOR: 'A view names actors that do not exist; `missing` lists their ids.',
   UNKNOWN_VIEW: 'A new view version names a `previousVersionOf` that does not exist.',
+  UNKNOWN_QUERY: 'A query view names no saved query (POST /api/views: 400), or the saved query a live view runs was removed or changed its parameters (GET: 409).',
   NOT_IMPLEMENTED: 'oEmbed with format=xml (only json is served, as the oEmbed spec allows: 501).',
-  NEO4J_UNAVAILABLE: 'Neo4j is not reachable.',
+  NEO4J_UNAVAILABLE: 'Neo4j is not reachable, or every pooled connection stayed busy (overload): retry after the Retry-After header.',
   INTERNAL: 'An unexpected error; it has been logged.',
 } as const;
 
