@@ -294,6 +294,8 @@ describe('embeds on a third-party page (headless Chromium)', () => {
     const errors = collectConsoleErrors(page);
     await page.goto(`${fixture.app().baseUrl}/?a=microsoft,unit-8200`);
     await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) === 2);
+    // The layout (computed in a worker, then animated) has finished: the positions are final.
+    await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !window.cy!.animated() && window.cy!.nodes().filter((n) => (n as unknown as { animated(): boolean }).animated()).empty());
     await page.locator('#btn-share:not([disabled])').click();
     await page.locator('#share-title-input').fill('Shared <from> the explorer');
     await page.locator('#share-pinned').check();

@@ -31,7 +31,21 @@ export function snippets(view: CreatedView, title: string): { iframe: string; el
   };
 }
 
+/** Resolves once no node of `cy` is moving (a layout's animation), or after `capMs`: a view stores where the nodes end up. */
+function nodesSettled(cy: Core, capMs = 3000): Promise<void> {
+  const until = performance.now() + capMs;
+  return new Promise((resolve) => {
+    const check = () => {
+      // Element#animated() is missing from Cytoscape's typings.
+      if (performance.now() > until || cy.nodes().filter((n) => (n as unknown as { animated(): boolean }).animated()).empty()) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}
+
 async function createView(source: ShareSource, title: string, caption: string, mode: 'live' | 'pinned'): Promise<CreatedView> {
+  await nodesSettled(source.cy);
   const nodes = source.cy.nodes().slice(0, MAX_ACTORS);
   const positions = Object.fromEntries(nodes.map((n) => [n.id(), { x: Math.round(n.position().x), y: Math.round(n.position().y) }]));
   const f = source.filters;
