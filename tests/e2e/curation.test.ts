@@ -5,7 +5,7 @@ import { createUser } from '../../server/src/auth/accounts.js';
 import { GraphDb } from '../../server/src/db/graph-db.js';
 import { AuthRepository } from '../../server/src/repositories/auth-repository.js';
 import { deleteCurated } from '../api/curation-support.js';
-import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp } from '../support/browser.js';
+import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp, logInThroughMenu } from '../support/browser.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
 const driver = getTestDriver();
@@ -37,15 +37,7 @@ afterAll(async () => {
   await removeUsers();
 });
 
-async function logIn(page: Page, username: string): Promise<void> {
-  // The control appears once GET /api/auth/me has answered (slow on a loaded machine).
-  await page.locator('#login-menu summary').waitFor({ timeout: 90_000 });
-  await page.click('#login-menu summary');
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('#login-submit');
-  await page.locator('#login-who').waitFor();
-}
+const logIn = (page: Page, username: string): Promise<void> => logInThroughMenu(page, username, PASSWORD);
 
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !window.cy!.animated());

@@ -8,7 +8,7 @@ import { GraphDb } from '../../server/src/db/graph-db.js';
 import { REPO_ROOT } from '../../server/src/paths.js';
 import { AuthRepository } from '../../server/src/repositories/auth-repository.js';
 import { deleteImported, sourceIds } from '../integration/import-support.js';
-import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp } from '../support/browser.js';
+import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp, logInThroughMenu } from '../support/browser.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
 const driver = getTestDriver();
@@ -67,14 +67,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.locator('#login-menu summary').waitFor({ timeout: 90_000 });
-  await page.click('#login-menu summary');
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('#login-submit');
-  await page.locator('#login-who').waitFor();
-}
+const logIn = (page: Page, username: string): Promise<void> => logInThroughMenu(page, username, PASSWORD);
 
 /** Everything but the auth bookkeeping, counted. */
 async function counts(): Promise<Record<string, number>> {

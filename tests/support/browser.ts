@@ -48,6 +48,19 @@ export function collectConsoleErrors(page: Page): string[] {
 }
 
 /**
+ * Logs in through the explorer's header menu and waits until the page shows who is logged in. The
+ * menu appears once GET /api/auth/me has answered (slow on a loaded machine, hence the long wait).
+ */
+export async function logInThroughMenu(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('#login-menu summary').waitFor({ timeout: 90_000 });
+  await page.click('#login-menu summary');
+  await page.fill('#login-username', username);
+  await page.fill('#login-password', password);
+  await page.click('#login-submit');
+  await page.locator('#login-who').waitFor();
+}
+
+/**
  * Clicks a graph edge (window.cy) with the mouse. fcose lays the graph out differently on every
  * run, so another edge or a label may cover the edge's midpoint: tries points along it until the
  * click selects it; throws when none does. With `frame` (an embed's iframe), the edge is in that
