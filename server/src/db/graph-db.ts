@@ -20,6 +20,13 @@ export const GRAPH_DB_DEFAULTS = {
 
 export type Row = Record<string, unknown>;
 
+export interface ReadOptions {
+  /** Server-side timeout of this read (ms), instead of readTimeoutMs (e.g. for a background read). */
+  timeoutMs?: number;
+  /** Stops the read, on the server too, when aborted (the client went away). */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * The handle repositories use to run Cypher (and the only one they get): reads go through
  * managed READ transactions (routed to followers on a cluster, retried on transient errors) with
@@ -39,14 +46,29 @@ export class GraphDb {
     this.writeTimeoutMs = options.writeTimeoutMs ?? GRAPH_DB_DEFAULTS.writeTimeoutMs;
   }
 
-  /** Runs one read query with $parameters; resolves to plain rows. `timeoutMs`: for a background read, instead of readTimeoutMs. */
-  async read(cypher: string, params: Record<string, unknown> = {}, options: { timeoutMs?: number } = {}): Promise<Row[]> {
-    const result = await this.driver.executeQuery(cypher, params, {
-      database: this.database,
-      routing: 'READ',
-      transactionConfig: { timeout: options.timeoutMs ?? this.readTimeoutMs },
-    });
-    return rows(result);
+  /**
+   * Runs one read query with $parameters; resolves to plain rows. `timeoutMs`: for a background
+   * read, instead of readTimeoutMs. `signal` (the request's, see middlewares/client-gone.ts): once
+   * aborted, the driver closes the query's session, which RESETs its connection and so terminates
+   * the query on the server; the read then rejects with the signal's reason, whatever the driver
+   * made of the interruption.
+   */
+  async read(cypher: string, params: Record<string, unknown> = {}, options: ReadOptions = {}): Promise<Row[]> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    try {
+      const result = await this.driver.executeQuery(cypher, params, {
+        database: this.database,
+        routing: 'READ',
+        transactionConfig: { timeout: options.timeoutMs ?? this.readTimeoutMs },
+        signal,
+      });
+      signal?.throwIfAborted();
+      return rows(result);
+    } catch (error) {
+      signal?.throwIfAborted();
+      throw error;
+    }
   }
 
   /** Runs one write query with $parameters; resolves to plain rows. */

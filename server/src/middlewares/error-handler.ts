@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
+import { ClientGoneError } from './client-gone.js';
 
 /** Unknown /api routes: 404 with a stable code, not Express's HTML page. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -56,6 +57,8 @@ function fromNeo4jError(error: { code?: unknown; name?: unknown; message?: unkno
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    // The client went away and its reads were stopped (clientGoneSignal): nobody to answer.
+    if (error instanceof ClientGoneError) return;
     const fromNeo4j = error instanceof AppError ? undefined : fromNeo4jError(error as Record<string, never>);
     const appError = error instanceof AppError ? error : (fromHttpError(error as Record<string, never>) ?? fromNeo4j);
     if (appError) {

@@ -22,8 +22,9 @@ export interface RankedActorRow extends ActorRow {
 export class ActorRankingRepository {
   constructor(private readonly db: GraphDb) {}
 
-  async mostConnected(limit: number): Promise<RankedActorRow[]> {
-    const rows = await this.db.read(MOST_CONNECTED, { types: [...RELATIONSHIP_TYPE_NAMES], limit: neo4j.int(limit) });
+  /** `signal`: stops the read (GraphDb.read). */
+  async mostConnected(limit: number, signal?: AbortSignal): Promise<RankedActorRow[]> {
+    const rows = await this.db.read(MOST_CONNECTED, { types: [...RELATIONSHIP_TYPE_NAMES], limit: neo4j.int(limit) }, { signal });
     return rows.map((r) => ({ labels: r.labels as string[], properties: r.properties as Record<string, unknown>, degree: Number(r.degree) }));
   }
 }

@@ -176,24 +176,24 @@ export interface ExportData {
   sources: ExportSource[];
 }
 
-/** Reads what exports contain. Every query is a read through GraphDb. */
+/** Reads what exports contain. Every query is a read through GraphDb; `signal` stops it (GraphDb.read). */
 export class ExportRepository {
   constructor(private readonly db: GraphDb) {}
 
   /** The subset of `ids` that are actors. */
-  async existingActorIds(ids: readonly string[]): Promise<string[]> {
-    const rows = await this.db.read(EXPORT_EXISTING_ACTOR_IDS, { ids: [...ids] });
+  async existingActorIds(ids: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    const rows = await this.db.read(EXPORT_EXISTING_ACTOR_IDS, { ids: [...ids] }, { signal });
     return rows.map((r) => String(r.id));
   }
 
-  async countActors(): Promise<number> {
-    const rows = await this.db.read(EXPORT_COUNT_ACTORS);
+  async countActors(signal?: AbortSignal): Promise<number> {
+    const rows = await this.db.read(EXPORT_COUNT_ACTORS, {}, { signal });
     return Number(rows[0]?.count ?? 0);
   }
 
   /** Actor ids within `depth` hops of `ids` (included), at most `limit`. */
-  async neighbourhoodIds(ids: readonly string[], depth: 0 | 1 | 2 | 3, limit: number): Promise<string[]> {
-    const rows = await this.db.read(EXPORT_NEIGHBOURHOOD_IDS[depth], { ids: [...ids], limit: neo4j.int(limit) });
+  async neighbourhoodIds(ids: readonly string[], depth: 0 | 1 | 2 | 3, limit: number, signal?: AbortSignal): Promise<string[]> {
+    const rows = await this.db.read(EXPORT_NEIGHBOURHOOD_IDS[depth], { ids: [...ids], limit: neo4j.int(limit) }, { signal });
     return rows.map((r) => String(r.id));
   }
 
@@ -202,13 +202,14 @@ export class ExportRepository {
    * cite (plus the sources those cite); `null` reads the whole graph, orphan claims and uncited
    * sources included.
    */
-  async subgraph(actorIds: readonly string[] | null): Promise<ExportData> {
+  async subgraph(actorIds: readonly string[] | null, signal?: AbortSignal): Promise<ExportData> {
+    const options = { signal };
     if (actorIds === null) {
       const [actors, relationships, claims, sources] = await Promise.all([
-        this.db.read(EXPORT_ALL_ACTORS),
-        this.db.read(EXPORT_ALL_RELATIONSHIPS),
-        this.db.read(EXPORT_ALL_CLAIMS),
-        this.db.read(EXPORT_ALL_SOURCES),
+        this.db.read(EXPORT_ALL_ACTORS, {}, options),
+        this.db.read(EXPORT_ALL_RELATIONSHIPS, {}, options),
+        this.db.read(EXPORT_ALL_CLAIMS, {}, options),
+        this.db.read(EXPORT_ALL_SOURCES, {}, options),
       ]);
       return {
         nodes: actors.map(toActor),
@@ -219,13 +220,13 @@ export class ExportRepository {
     }
     const ids = [...actorIds];
     const [actors, relationships] = await Promise.all([
-      this.db.read(EXPORT_ACTORS, { ids }),
-      this.db.read(EXPORT_RELATIONSHIPS, { ids }),
+      this.db.read(EXPORT_ACTORS, { ids }, options),
+      this.db.read(EXPORT_RELATIONSHIPS, { ids }, options),
     ]);
     const edges = relationships.map(toRelationship);
-    const claims = edges.length === 0 ? [] : (await this.db.read(EXPORT_CLAIMS, { relationshipIds: edges.map((e) => e.id) })).map(toClaim);
+    const claims = edges.length === 0 ? [] : (await this.db.read(EXPORT_CLAIMS, { relationshipIds: edges.map((e) => e.id) }, options)).map(toClaim);
     const sourceIds = [...new Set(claims.map((c) => c.sourceId).filter((id): id is string => id !== null))];
-    const sources = sourceIds.length === 0 ? [] : (await this.db.read(EXPORT_SOURCES, { sourceIds })).map(toSource);
+    const sources = sourceIds.length === 0 ? [] : (await this.db.read(EXPORT_SOURCES, { sourceIds }, options)).map(toSource);
     return { nodes: actors.map(toActor), edges, claims, sources };
   }
 }

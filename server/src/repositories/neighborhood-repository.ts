@@ -212,17 +212,17 @@ export function depthOneParams(centre: readonly string[], filters: NeighborhoodF
 export class NeighborhoodRepository {
   constructor(private readonly db: GraphDb) {}
 
-  /** Ids among `ids` that are not actors. */
-  async missingActors(ids: readonly string[]): Promise<string[]> {
-    const rows = await this.db.read(FIND_ACTOR_IDS, { ids });
+  /** Ids among `ids` that are not actors. `signal`: stops the read (GraphDb.read). */
+  async missingActors(ids: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    const rows = await this.db.read(FIND_ACTOR_IDS, { ids }, { signal });
     const found = new Set(rows.map((r) => String(r.id)));
     return ids.filter((id) => !found.has(id));
   }
 
-  /** The neighbourhood of existing centre actors (check them with missingActors first). */
-  async neighborhood(centre: readonly string[], filters: NeighborhoodFilters): Promise<NeighborhoodData> {
+  /** The neighbourhood of existing centre actors (check them with missingActors first). `signal`: stops every read (GraphDb.read). */
+  async neighborhood(centre: readonly string[], filters: NeighborhoodFilters, signal?: AbortSignal): Promise<NeighborhoodData> {
     const base = filterParams(filters);
-    if (filters.depth === 1) return this.depthOne(centre, filters);
+    if (filters.depth === 1) return this.depthOne(centre, filters, signal);
     const hopOf = new Map<string, number>(centre.map((id) => [id, 0]));
     const keep: string[] = [...centre];
     let total = centre.length;
@@ -238,7 +238,7 @@ export class NeighborhoodRepository {
         seen: [...hopOf.keys()],
         budget: neo4j.int(budget),
         withDegree: capacity > 0,
-      });
+      }, { signal });
       const level: Candidate[] = rows.map((r) => ({ id: String(r.id), degree: Number(r.degree) }));
       if (rows.length > 0 && Number(rows[0]?.rows) >= budget) totalExact = false;
       for (const c of level) hopOf.set(c.id, hop);
@@ -250,7 +250,7 @@ export class NeighborhoodRepository {
       frontier = level.map((c) => c.id);
     }
 
-    const [row] = await this.db.read(NEIGHBORHOOD_ELEMENTS, { ...base, keep });
+    const [row] = await this.db.read(NEIGHBORHOOD_ELEMENTS, { ...base, keep }, { signal });
     const nodes = ((row?.nodes as ActorRow[] | undefined) ?? []).slice();
     const allEdges = (row?.edges as RelationshipRow[] | undefined) ?? [];
     const order = new Map(keep.map((id, i) => [id, i]));
@@ -271,9 +271,9 @@ export class NeighborhoodRepository {
     return { nodes, edges, centre: [...centre], total, totalExact, edgesExact: true };
   }
 
-  private async depthOne(centre: readonly string[], filters: NeighborhoodFilters): Promise<NeighborhoodData> {
+  private async depthOne(centre: readonly string[], filters: NeighborhoodFilters, signal: AbortSignal | undefined): Promise<NeighborhoodData> {
     const includeInterEdges = filters.includeInterEdges !== false;
-    const [row] = await this.db.read(depthOneCypher(filters.direction, includeInterEdges), depthOneParams(centre, filters));
+    const [row] = await this.db.read(depthOneCypher(filters.direction, includeInterEdges), depthOneParams(centre, filters), { signal });
     const found = new Set((row?.centreIds as string[] | undefined) ?? []);
     const missing = centre.filter((id) => !found.has(id));
     if (missing.length > 0) throw new MissingActorsError(missing);

@@ -84,20 +84,21 @@ export interface RawPath {
 export class PathRepository {
   constructor(private readonly db: GraphDb) {}
 
-  async endpointsFound(from: string, to: string): Promise<{ fromFound: boolean; toFound: boolean }> {
-    const [row] = await this.db.read(FIND_PATH_ENDPOINTS, { from, to });
+  /** `signal` (here and below): stops the read (GraphDb.read). */
+  async endpointsFound(from: string, to: string, signal?: AbortSignal): Promise<{ fromFound: boolean; toFound: boolean }> {
+    const [row] = await this.db.read(FIND_PATH_ENDPOINTS, { from, to }, { signal });
     return { fromFound: row?.fromFound === true, toFound: row?.toFound === true };
   }
 
   /** Paths in Neo4j's order (shortest first); at most MAX_ALL_SHORTEST_PATHS + 1 for allShortest. */
-  async paths(from: string, to: string, filters: PathFilters): Promise<RawPath[]> {
+  async paths(from: string, to: string, filters: PathFilters, signal?: AbortSignal): Promise<RawPath[]> {
     const rows = await this.db.read(pathQuery(filters.mode, filters.direction, filters.maxHops, filters.k), {
       from,
       to,
       types: filters.types && filters.types.length > 0 ? [...filters.types] : [...ALL_RELATIONSHIP_TYPES],
       asOf: filters.asOf ?? null,
       maxPaths: neo4j.int(filters.mode === 'allShortest' ? MAX_ALL_SHORTEST_PATHS + 1 : filters.mode === 'k' ? filters.k : 1),
-    });
+    }, { signal });
     return rows.map((r) => ({ nodes: r.nodes as ActorRow[], rels: r.rels as RelationshipRow[] }));
   }
 }

@@ -85,21 +85,22 @@ const PROCEDURE_CALL_FAILED = 'Neo.ClientError.Procedure.ProcedureCallFailed';
 export class SearchRepository {
   constructor(private readonly db: GraphDb) {}
 
-  async searchActors(text: string, options: SearchOptions): Promise<ActorSearchRow[]> {
+  /** `signal` (here and below): stops the read (GraphDb.read). */
+  async searchActors(text: string, options: SearchOptions, signal?: AbortSignal): Promise<ActorSearchRow[]> {
     const params = actorSearchParams(text, options);
     if (params === null) return [];
-    return (await this.run(SEARCH_ACTORS, params)) as unknown as ActorSearchRow[];
+    return (await this.run(SEARCH_ACTORS, params, signal)) as unknown as ActorSearchRow[];
   }
 
-  async searchSources(text: string, limit: number): Promise<SourceSearchRow[]> {
+  async searchSources(text: string, limit: number, signal?: AbortSignal): Promise<SourceSearchRow[]> {
     const params = sourceSearchParams(text, limit);
     if (params === null) return [];
-    return (await this.run(SEARCH_SOURCES, params)) as unknown as SourceSearchRow[];
+    return (await this.run(SEARCH_SOURCES, params, signal)) as unknown as SourceSearchRow[];
   }
 
-  private async run(cypher: string, params: Record<string, unknown>) {
+  private async run(cypher: string, params: Record<string, unknown>, signal: AbortSignal | undefined) {
     try {
-      return await this.db.read(cypher, params);
+      return await this.db.read(cypher, params, { signal });
     } catch (error) {
       if ((error as { code?: unknown }).code === PROCEDURE_CALL_FAILED) {
         throw new AppError(400, 'BAD_QUERY', 'search: the search text could not be turned into a full-text query');

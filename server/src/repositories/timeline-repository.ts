@@ -198,21 +198,24 @@ export class TimelineRepository {
    * once (about a second each on a loaded 2-core machine), and all at once would make the last
    * ones wait past the read timeout. Warm, each runs in milliseconds.
    */
-  private async perType(params: Record<string, unknown>): Promise<Rows[]> {
+  private async perType(params: Record<string, unknown>, signal: AbortSignal | undefined): Promise<Rows[]> {
     const out: Rows[] = [];
     for (let i = 0; i < RELATIONSHIP_TYPE_NAMES.length; i += TYPE_QUERY_CONCURRENCY) {
       const batch = RELATIONSHIP_TYPE_NAMES.slice(i, i + TYPE_QUERY_CONCURRENCY);
-      out.push(...(await Promise.all(batch.map((type) => this.db.read(TIMELINE_TYPE_QUERIES[type] as string, params)))));
+      out.push(...(await Promise.all(batch.map((type) => this.db.read(TIMELINE_TYPE_QUERIES[type] as string, params, { signal })))));
     }
     return out;
   }
 
   /** The whole graph: one query per relationship type, merged here into the shapes of the scoped queries. */
-  private async wholeGraph(params: Record<string, unknown> & { take: { toNumber(): number } }): Promise<[Rows, Rows, Rows, Rows, Rows]> {
+  private async wholeGraph(
+    params: Record<string, unknown> & { take: { toNumber(): number } },
+    signal: AbortSignal | undefined,
+  ): Promise<[Rows, Rows, Rows, Rows, Rows]> {
     const [perType, sources, sourceTotal] = await Promise.all([
-      this.perType(params),
-      this.db.read(TIMELINE_SOURCES, params),
-      this.db.read(TIMELINE_SOURCE_TOTAL, params),
+      this.perType(params, signal),
+      this.db.read(TIMELINE_SOURCES, params, { signal }),
+      this.db.read(TIMELINE_SOURCE_TOTAL, params, { signal }),
     ]);
     const rows = perType.map((r) => r[0] ?? {});
     const events = rows
@@ -223,7 +226,8 @@ export class TimelineRepository {
     return [events, [{ total: sum('total') }], [{ undated: sum('undated') }], sources, sourceTotal];
   }
 
-  async timeline(filters: TimelineFilters): Promise<TimelineData> {
+  /** `signal`: stops every read (GraphDb.read). */
+  async timeline(filters: TimelineFilters, signal?: AbortSignal): Promise<TimelineData> {
     const scoped = filters.ids !== undefined && filters.ids.length > 0;
     const after = filters.after;
     const params = {
@@ -240,13 +244,13 @@ export class TimelineRepository {
     };
     const [rels, relTotal, undated, sources, sourceTotal] = scoped
       ? await Promise.all([
-          this.db.read(TIMELINE_RELATIONSHIP_EVENTS_FOR_IDS, params),
-          this.db.read(TIMELINE_RELATIONSHIP_TOTAL_FOR_IDS, params),
-          this.db.read(TIMELINE_UNDATED_FOR_IDS, params),
-          this.db.read(TIMELINE_SOURCES_FOR_IDS, params),
-          this.db.read(TIMELINE_SOURCE_TOTAL_FOR_IDS, params),
+          this.db.read(TIMELINE_RELATIONSHIP_EVENTS_FOR_IDS, params, { signal }),
+          this.db.read(TIMELINE_RELATIONSHIP_TOTAL_FOR_IDS, params, { signal }),
+          this.db.read(TIMELINE_UNDATED_FOR_IDS, params, { signal }),
+          this.db.read(TIMELINE_SOURCES_FOR_IDS, params, { signal }),
+          this.db.read(TIMELINE_SOURCE_TOTAL_FOR_IDS, params, { signal }),
         ])
-      : await this.wholeGraph(params);
+      : await this.wholeGraph(params, signal);
     return {
       relationshipEvents: rels.map((e) => ({
         date: String(e.date),

@@ -3,7 +3,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../server/src/paths.js';
 
-export const RESULTS_DIR = join(REPO_ROOT, 'tests', 'bench', 'results');
+/**
+ * Where results are written: tests/bench/results (the figures of record), or BENCH_RESULTS_DIR for
+ * exploratory runs on a shared, noisy machine that must not overwrite them.
+ */
+export const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(REPO_ROOT, 'tests', 'bench', 'results');
 
 /** Machine facts written beside every result, so figures are read in context. */
 export function machine(): Record<string, unknown> {
@@ -21,5 +25,5 @@ export async function writeResults(name: string, json: unknown, markdown: string
   await mkdir(RESULTS_DIR, { recursive: true });
   await writeFile(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
   await writeFile(join(RESULTS_DIR, `${name}.md`), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
-  console.log(`\n${markdown}\nwritten: tests/bench/results/${name}.{json,md}`);
+  console.log(`\n${markdown}\nwritten: ${join(RESULTS_DIR, name)}.{json,md}`);
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { clientGoneSignal } from '../../middlewares/client-gone.js';
 import { parseQuery } from '../../middlewares/validate.js';
 import { presentActorNode } from '../../presenters/elements.js';
 import { ActorRankingRepository } from '../../repositories/actor-ranking-repository.js';
@@ -15,7 +16,7 @@ export function actorListRoutes(ctx: RouteContext): Router {
   const router = Router();
   router.get('/actors', async (req, res) => {
     const query = parseQuery(actorListQuerySchema, req);
-    const rows = await repository.mostConnected(query.limit);
+    const rows = await repository.mostConnected(query.limit, clientGoneSignal(res));
     sendData(res, { actors: rows.map((r) => ({ ...presentActorNode(r), degree: r.degree })) });
   });
   return router;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { AppError } from '../../errors.js';
 import { exportFilename, renderExport } from '../../exporters/index.js';
 import type { ExportGraph } from '../../exporters/model.js';
+import { clientGoneSignal } from '../../middlewares/client-gone.js';
 import { parseQuery } from '../../middlewares/validate.js';
 import type { ExportRepository } from '../../repositories/export-repository.js';
 import { DEFAULT_EXPORT_DEPTH, exportQuerySchema, type ExportDepth } from './schema.js';
@@ -23,26 +24,28 @@ export interface ExportRequest {
   depth: ExportDepth;
   maxNodes: number;
   now?: Date;
+  /** Stops the reads (the client went away: clientGoneSignal). */
+  signal?: AbortSignal;
 }
 
 /** Reads the subgraph (or whole graph) to export: 404 for unknown ids, 413 over the cap. */
 export async function loadExportGraph(repo: ExportRepository, request: ExportRequest): Promise<ExportGraph> {
-  const { ids, depth, maxNodes } = request;
+  const { ids, depth, maxNodes, signal } = request;
   const exportedAt = (request.now ?? new Date()).toISOString();
   let actorIds: string[] | null = null;
   if (ids) {
     const unique = [...new Set(ids)];
-    const found = new Set(await repo.existingActorIds(unique));
+    const found = new Set(await repo.existingActorIds(unique, signal));
     const missing = unique.filter((id) => !found.has(id));
     if (missing.length > 0) {
       throw new AppError(404, 'NOT_FOUND', `no actor with id ${missing.join(', ')}`, { field: 'ids', ids: missing });
     }
-    actorIds = await repo.neighbourhoodIds(unique, depth, maxNodes + 1);
+    actorIds = await repo.neighbourhoodIds(unique, depth, maxNodes + 1, signal);
     if (actorIds.length > maxNodes) throw exportTooLarge(maxNodes);
-  } else if ((await repo.countActors()) > maxNodes) {
+  } else if ((await repo.countActors(signal)) > maxNodes) {
     throw exportTooLarge(maxNodes);
   }
-  const data = await repo.subgraph(actorIds);
+  const data = await repo.subgraph(actorIds, signal);
   return {
     meta: {
       name: ids ? `Sightline: ${ids.join(', ')} (depth ${depth})` : 'Sightline: whole graph',
@@ -71,7 +74,7 @@ export function exportRoutes(repo: ExportRepository, options: ExportRoutesOption
   router.get('/export', async (req, res) => {
     const query = parseQuery(exportQuerySchema, req);
     const ids = query.ids ?? null;
-    const graph = await loadExportGraph(repo, { ids, depth: query.depth ?? DEFAULT_EXPORT_DEPTH, maxNodes });
+    const graph = await loadExportGraph(repo, { ids, depth: query.depth ?? DEFAULT_EXPORT_DEPTH, maxNodes, signal: clientGoneSignal(res) });
     const file = renderExport(graph, query.format, query.citationFormat ?? 'json');
     const filename = exportFilename(ids, graph.meta.exportedAt, file.extension);
     res.set({

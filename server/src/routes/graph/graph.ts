@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { AppError } from '../../errors.js';
+import { clientGoneSignal } from '../../middlewares/client-gone.js';
 import { parseParams, parseQuery } from '../../middlewares/validate.js';
 import { presentNeighborhood, presentPaths, presentTimeline } from '../../presenters/graph.js';
 import { MissingActorsError, type NeighborhoodRepository } from '../../repositories/neighborhood-repository.js';
@@ -25,7 +26,7 @@ const notFoundActors = (field: string, missing: string[]) =>
   new AppError(404, 'NOT_FOUND', `no actor with id ${missing.map((id) => `'${id}'`).join(', ')}`, { field, missing });
 
 /**
- * Graph exploration, mounted at the API root with full paths (so /actors/:id, owned by the
+ * Graph exploration (every read stops, on Neo4j too, when the client goes away: clientGoneSignal), mounted at the API root with full paths (so /actors/:id, owned by the
  * actors router, and /actors/:id/neighborhood both work):
  *   GET /actors/:id/neighborhood   the subgraph around one actor
  *   GET /neighborhood?ids=a,b      the subgraph around several actors
@@ -36,12 +37,13 @@ export function graphRoutes(repos: GraphRepositories): Router {
   const router = Router();
 
   async function neighborhood(res: Response, ids: string[], field: string, q: NeighborhoodQuery) {
+    const signal = clientGoneSignal(res);
     if (q.depth > 1) {
-      const missing = await repos.neighborhood.missingActors(ids);
+      const missing = await repos.neighborhood.missingActors(ids, signal);
       if (missing.length > 0) throw notFoundActors(field, missing);
     }
     try {
-      sendData(res, presentNeighborhood(await repos.neighborhood.neighborhood(ids, q)));
+      sendData(res, presentNeighborhood(await repos.neighborhood.neighborhood(ids, q, signal)));
     } catch (error) {
       // Depth 1 checks the centres in the same query as the traversal.
       if (error instanceof MissingActorsError) throw notFoundActors(field, error.missing);
@@ -62,22 +64,24 @@ export function graphRoutes(repos: GraphRepositories): Router {
 
   router.get('/paths', async (req: Request, res: Response) => {
     const q = parseQuery(pathsQuerySchema, req);
-    const found = await repos.paths.endpointsFound(q.from, q.to);
+    const signal = clientGoneSignal(res);
+    const found = await repos.paths.endpointsFound(q.from, q.to, signal);
     if (!found.fromFound) throw notFoundActors('from', [q.from]);
     if (!found.toFound) throw notFoundActors('to', [q.to]);
-    const raws = await repos.paths.paths(q.from, q.to, q);
+    const raws = await repos.paths.paths(q.from, q.to, q, signal);
     const maxPaths = q.mode === 'allShortest' ? MAX_ALL_SHORTEST_PATHS : q.mode === 'k' ? q.k : 1;
     sendData(res, presentPaths(raws, q.mode, maxPaths));
   });
 
   router.get('/timeline', async (req: Request, res: Response) => {
     const q = parseQuery(timelineQuerySchema, req);
+    const signal = clientGoneSignal(res);
     if (q.ids && q.ids.length > 0) {
-      const missing = await repos.neighborhood.missingActors(q.ids);
+      const missing = await repos.neighborhood.missingActors(q.ids, signal);
       if (missing.length > 0) throw notFoundActors('ids', missing);
     }
     const { cursor, ...filters } = q;
-    const data = await repos.timeline.timeline({ ...filters, after: cursor });
+    const data = await repos.timeline.timeline({ ...filters, after: cursor }, signal);
     sendData(res, presentTimeline(data, q.limit));
   });
 

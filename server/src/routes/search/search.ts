@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { clientGoneSignal } from '../../middlewares/client-gone.js';
 import { parseQuery } from '../../middlewares/validate.js';
 import { presentSearchResult } from '../../presenters/search.js';
 import { SearchRepository } from '../../repositories/search-repository.js';
@@ -16,9 +17,10 @@ export function searchRoutes(ctx: RouteContext): Router {
   const router = Router();
   router.get('/search', async (req, res) => {
     const { q, kinds, limit } = parseQuery(searchQuerySchema, req);
+    const signal = clientGoneSignal(res); // a search typed over by the next keystroke stops on Neo4j too
     const [actors, sources] = await Promise.all([
-      repository.searchActors(q, { kinds, limit }),
-      repository.searchSources(q, limit),
+      repository.searchActors(q, { kinds, limit }, signal),
+      repository.searchSources(q, limit, signal),
     ]);
     sendData(res, presentSearchResult(q, actors, sources));
   });
