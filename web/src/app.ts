@@ -472,13 +472,15 @@ export class Explorer {
   updateToolbar(): void {
     byId<HTMLButtonElement>('btn-undo').disabled = !canUndo(this.history);
     byId<HTMLButtonElement>('btn-redo').disabled = !canRedo(this.history);
-    const empty = this.cy.nodes().empty();
+    // Counted once: each cy.nodes() / cy.edges() filters every element of the canvas.
+    const nodeCount = this.cy.nodes().length;
+    const empty = nodeCount === 0;
     for (const id of ['btn-fit', 'btn-clear', 'btn-png', 'btn-svg', 'btn-cyjs', 'btn-graphml', 'btn-citations']) byId<HTMLButtonElement>(id).disabled = empty;
     let hidden = 0;
     for (const [id, e] of this.expansions) if (this.cy.getElementById(id).nonempty()) hidden += e.omitted;
     byId('count').textContent = empty
       ? ''
-      : `${this.cy.nodes().length} actors · ${this.cy.edges().length} relationships` +
+      : `${nodeCount} actors · ${this.cy.edges().length} relationships` +
         (hidden > 0 ? ` · ${hidden} more neighbours not shown (double-bordered actors: select one for “+N more”)` : '');
   }
 

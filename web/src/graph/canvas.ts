@@ -7,6 +7,7 @@ import { classString, edgeClasses, nodeClasses } from './classes.js';
 import { DEFAULTS } from './defaults.js';
 import { runFullLayout } from './full-layout.js';
 import { DEFAULT_LAYOUT, fcoseBase, type LayoutName } from './layouts.js';
+import { keepLayerCacheWarm } from './layer-cache.js';
 import { freeSpotsAround } from './placement.js';
 import { decideRenderer, probeWebgl, rendererOverride, type RendererDecision } from './renderer.js';
 import { arrowsTooSmall, buildStylesheet, zoomDetailStyles } from './stylesheet.js';
@@ -35,38 +36,6 @@ export function createCanvas(container: HTMLElement, decision: RendererDecision 
   restyleEdgesAcrossZoom(cy);
   keepLayerCacheWarm(cy);
   return cy;
-}
-
-/** The part of Cytoscape's canvas renderer read here (internals, absent under WebGL). */
-interface LayerCacheRenderer {
-  data?: { lyrTxrCache?: { skipping: boolean } };
-}
-
-/**
- * Keeps Cytoscape's layered texture cache built. That cache (the whole drawing of a zoom level in
- * a few bitmaps) is what lets a large canvas pan at the display's frame rate: a pan then only
- * copies those bitmaps. But the cache builds a level only when a frame asks for it while no
- * element changed in the last 250 ms; a frame drawn sooner (right after a load, an expansion, a
- * restyle) skips it, and an idle canvas draws no further frame. The first drag then found no
- * cache and redrew every element on every frame (about a second per frame at 20k actors). So
- * when a frame was drawn while the cache was skipping, one more frame is asked for once the
- * changes have settled: it queues the level, which the cache then builds in idle time.
- *
- * (Cytoscape's hideEdgesOnViewport / textureOnViewport, used here before, are not set: with the
- * cache built they made panning slower, not faster — hiding edges draws every node one by one
- * instead of copying the cached bitmaps, and the texture redraws the whole canvas when a drag
- * starts. Measured in tests/bench/explorer.ts.)
- */
-function keepLayerCacheWarm(cy: Core): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  cy.on('render', () => {
-    const cache = (cy as unknown as { renderer(): LayerCacheRenderer | undefined }).renderer()?.data?.lyrTxrCache;
-    if (!cache?.skipping || timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      cy.forceRender();
-    }, DEFAULTS.layerCacheRetryMs);
-  });
 }
 
 /**
@@ -182,10 +151,12 @@ export function ringAround(cy: Core, centreId: string, newIds: readonly string[]
 export function placeAdded(cy: Core, centreId: string | undefined, newIds: readonly string[], opts: { layout?: LayoutName; pinned?: ReadonlySet<string> } = {}): Promise<void> {
   if (newIds.length === 0) return Promise.resolve();
   const centre = centreId ? cy.getElementById(centreId) : cy.collection();
-  if (centre.nonempty() && cy.nodes().length > DEFAULTS.placeWithoutLayoutAbove) {
+  // One pass over the canvas: each cy.nodes() filters every element into a new collection.
+  const nodes = cy.nodes();
+  if (centre.nonempty() && nodes.length > DEFAULTS.placeWithoutLayoutAbove) {
     const fresh = new Set(newIds);
     const occupied: Position[] = [];
-    cy.nodes().forEach((n) => {
+    nodes.forEach((n) => {
       if (!fresh.has(n.id())) occupied.push(n.position());
     });
     const spots = freeSpotsAround({ ...centre.position() }, occupied, newIds.length, DEFAULTS.placementGap);
@@ -257,7 +228,7 @@ export function fitTo(cy: Core, ids?: readonly string[]): void {
   const from = { zoom: cy.zoom(), pan: { ...cy.pan() } };
   // On a large canvas, fit the node positions (measuring every label's box would take seconds).
   const large = cy.nodes().length > DEFAULTS.animateUpTo;
-  cy.fit(large ? eles.boundingBox({ includeLabels: false, includeOverlays: false }) as unknown as cytoscape.CollectionArgument : eles, 60);
+  cy.fit(large ? eles.boundingBox({ includeLabels: false, includeOverlays: false }) as unknown as cytoscape.CollectionArgument : eles, DEFAULTS.fitPadding);
   if (cy.zoom() > DEFAULTS.maxFitZoom) {
     cy.zoom(DEFAULTS.maxFitZoom);
     cy.center(eles);

@@ -32,9 +32,9 @@ export const DEFAULTS = {
   /** Layouts and new nodes animate only on canvases up to this many nodes (above, they just appear). */
   animateUpTo: 300,
   /**
-   * Milliseconds after a frame that Cytoscape's layered texture cache skipped (elements had just
-   * changed) before one more frame is drawn so the cache builds itself (graph/canvas.ts); more than
-   * the cache's own 250 ms wait.
+   * Milliseconds after the last change of the canvas before Cytoscape's layered texture cache is
+   * asked to build the current zoom level (graph/layer-cache.ts); more than the cache's own 250 ms
+   * wait after a change.
    */
   layerCacheRetryMs: 300,
   /** Above this many nodes, the list of actors in view is not drawn (a canvas that large is explored on the canvas). */
@@ -72,6 +72,8 @@ export const DEFAULTS = {
    * the highlighted path (so a large graph stays legible).
    */
   edgeLabelsUpTo: 14,
+  /** Space (px) left around the graph when the view is fitted to it. */
+  fitPadding: 60,
   /** Fitting the view never zooms in further than this (two actors alone do not fill the screen). */
   maxFitZoom: 1.3,
   /** Zoom below which edges are drawn without arrowheads (they would be 2–3 px blobs; drawing them cost a quarter of a large canvas's frame). */

@@ -4,6 +4,7 @@
  */
 import type { Core } from 'cytoscape';
 import { DEFAULTS } from './defaults.js';
+import { boxAround, canvasViewportFor } from './fit-view.js';
 import { buildLayoutRequest, targetPositions } from './layout-job.js';
 import type { LayoutName } from './layout-names.js';
 import { requestLayout } from './layout-runner.js';
@@ -11,6 +12,11 @@ import { effectiveLayout, layoutOptions } from './layouts.js';
 import type { Position } from './types.js';
 
 let layoutSeq = 0;
+
+/** Resolves after the next frame has been drawn (a macrotask after it, so its work is not merged with what follows). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /**
  * Lays out the whole canvas with `name`, keeping the `pinned` nodes exactly where they are
@@ -44,8 +50,22 @@ export async function runFullLayout(cy: Core, name: LayoutName, pinnedIds: Reado
   const present = cy.nodes().filter((n) => target.has(n.id()));
   const animate = DEFAULTS.animationMs > 0 && present.length <= DEFAULTS.animateUpTo;
   if (!animate) {
+    // Every full layout is followed by a fit of the whole canvas (graph/canvas.ts fitTo). Moving
+    // the view to where the nodes will be first, in a frame of its own, splits one long frame in
+    // two: the frame at the new zoom (Cytoscape draws each node's texture at the new scale; the
+    // nodes still stand where they were, mostly out of view) and the frame that moves every node
+    // (positions, edge paths, bounds, then the whole canvas drawn once). The fit after it finds
+    // the view already there.
+    const order = request.nodes.filter((n) => target.has(n.id));
+    const box = boxAround(order.map((n) => target.get(n.id) as Position), order);
+    if (box) {
+      cy.viewport(canvasViewportFor(cy, box, DEFAULTS.fitPadding));
+      await nextFrame();
+      if (request.seq !== layoutSeq) return false; // a newer layout started meanwhile
+    }
+    const still = cy.nodes().filter((n) => target.has(n.id()));
     cy.batch(() => {
-      present.forEach((n) => {
+      still.forEach((n) => {
         n.position(target.get(n.id()) as Position);
       });
     });
