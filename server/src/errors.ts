@@ -52,6 +52,8 @@ export type ErrorCode =
   | 'QUERY_TIMEOUT'
   /** Console: SIGHTLINE_CONSOLE_MAX_CONCURRENT console queries are already running. */
   | 'CONSOLE_BUSY'
+  /** Import: a cancel request for an import job that has already finished (done, failed or cancelled). */
+  | 'IMPORT_JOB_FINISHED'
   | 'NEO4J_UNAVAILABLE'
   | 'INTERNAL';
 

@@ -58,6 +58,7 @@ const EXPECTED = [
   'GET /api/import/{jobId}',
   'GET /api/import/{jobId}/events',
   'GET /api/import/{jobId}/actors',
+  'POST /api/import/{jobId}/cancel',
 ];
 
 interface Layer {

@@ -36,6 +36,16 @@ writeFileSync(
     ),
   ].join('\n'),
 );
+// For the Cancel button: many small batches of valid relationships between the actors above.
+const CANCEL_RELATIONSHIPS = 20_000;
+const CANCEL_CSV = join(dir, 'relationships-to-cancel.csv');
+writeFileSync(
+  CANCEL_CSV,
+  [
+    'id,source,target,type,quote,source_url,attributed_to,stance',
+    ...Array.from({ length: CANCEL_RELATIONSHIPS }, (_, i) => `iuc-r${i},${actorId((i % (ACTORS - 3)) + 3)},${actorId(((i * 11 + 5) % (ACTORS - 3)) + 3)},PARTNERS_WITH,"Cancel row ${i}",https://import-ui-cancel.example.org/${i % 20},Import UI test,reported`),
+  ].join('\n'),
+);
 writeFileSync(
   RELATIONSHIPS_CSV,
   [
@@ -237,8 +247,8 @@ describe('the Import dialog in the explorer (headless Chromium)', () => {
     );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-ui-progress.png') });
     const figures = await dialog.locator('[data-progress="figures"]').textContent();
-    // The total is the job's (5,997 rows to write) once it knows it, before that the files' 6,000 records.
-    expect(figures).toMatch(/^[\d,]+ of (5,997|about 6,000) rows · \d+ % · [\d.,]+ rows\/s · about (\d+ s|\d+ min \d\d s) left · batch [\d,]+( of [\d,]+)?$/);
+    // The rows to write are known only at the end: the share done and the time left are by bytes of the files read.
+    expect(figures).toMatch(/^[\d,]+ rows written · \d+ % of [\d.]+ (B|kB|MB) read · [\d.,]+ rows\/s · about (\d+ s|\d+ min \d\d s) left · batch [\d,]+$/);
 
     await dialog.locator('.imp-report').waitFor({ timeout: 240_000 });
     const shown = await shownReport(page);
@@ -318,6 +328,51 @@ describe('the Import dialog in the explorer (headless Chromium)', () => {
     expect(job.data.report.relationships.toWrite).toBe(62);
     // The aborted stream is the only resource error.
     expect(errors.filter((e) => !/^Failed to load resource: net::ERR_FAILED/.test(e))).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('cancels a running import with its Cancel button: the job ends cancelled with whole batches only, as the report says', async () => {
+    const context = await fixture.browser().newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = collectConsoleErrors(page);
+    await page.goto(`${fixture.app().baseUrl}/`);
+    await logIn(page, 'importer-e2e');
+    await page.click('#btn-import');
+    const dialog = page.locator('#import-dialog');
+    await dialog.locator('select[name="format"]').selectOption('csv');
+    await dialog.locator('input[name="file"]').setInputFiles(ACTORS_CSV);
+    await dialog.locator('input[name="relationships"]').setInputFiles(CANCEL_CSV);
+    await dialog.locator('input[name="batchSize"]').fill('50');
+    await dialog.locator('[data-action="import"]').click();
+    // A relationship batch committed (2,999 valid actors make 60 batches of 50 first): the Cancel import button is offered beside Close.
+    const actorBatches = Math.ceil((ACTORS - 1) / 50);
+    await page.waitForFunction(
+      (afterBatch) => {
+        const phase = document.querySelector<HTMLElement>('#import-dialog [data-progress="phase"]')?.dataset.phase;
+        const batch = Number((document.querySelector('#import-dialog [data-figure="batches"]')?.textContent ?? '').replace(/[^\d]/g, ''));
+        return phase === 'relationships' && batch > afterBatch;
+      },
+      actorBatches,
+      { timeout: 120_000, polling: 50 },
+    );
+    const cancel = dialog.locator('[data-action="cancel-import"]');
+    expect(await cancel.isVisible()).toBe(true);
+    await cancel.click();
+    await dialog.locator('.imp-report').waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-ui-cancelled.png') });
+    const shown = await shownReport(page);
+    expect(shown.status).toBe('cancelled');
+    expect(await dialog.locator('.imp-report__headline').textContent()).toMatch(/^The import was cancelled after batch [\d,]+: whole batches only were written/);
+    expect(await cancel.isVisible()).toBe(false);
+    const job = (await (await fetch(`${fixture.app().baseUrl}/api/import/${shown.jobId}`)).json()) as { data: any };
+    expect(job.data).toMatchObject({ status: 'cancelled', cancelRequested: expect.any(String) });
+    // whole batches only: the relationship batches committed before the cancel, each of 50
+    const relationshipBatches = (job.data.lastCommittedBatch as number) - actorBatches;
+    expect(relationshipBatches).toBeGreaterThan(0);
+    expect(relationshipBatches).toBeLessThan(CANCEL_RELATIONSHIPS / 50);
+    const { records } = await driver.executeQuery("MATCH (:Actor)-[r:PARTNERS_WITH]->(:Actor) WHERE r.id STARTS WITH 'iuc-r' RETURN count(r) AS rels", {}, { database, routing: 'READ' });
+    expect(Number(records[0]!.get('rels'))).toBe(relationshipBatches * 50);
+    expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
 });

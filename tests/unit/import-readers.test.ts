@@ -81,6 +81,31 @@ describe('FtmReader (schema from the FtM YAMLs)', () => {
     expect(items[3]?.kind === 'skipped' && items[3].reason).toBe('FtM schema Vessel has no Sightline actor kind');
   });
 
+  it('splits FtM lines into the two sides the pipeline reads, each item in exactly one, with the bytes read', async () => {
+    const file = join(dir, 'sides.ftm.json');
+    const lines = [
+      { id: 'P1', schema: 'Person', caption: 'Ann', properties: { name: ['Ann'] }, datasets: ['d1'] },
+      { id: 'S1', schema: 'Sanction', properties: { entity: ['P1'], authority: ['Some Office'] }, datasets: ['d1'] },
+      { id: 'E1', schema: 'Employment', properties: { employee: ['P1'] }, datasets: ['d1'] },
+      { id: 'V1', schema: 'Vessel', caption: 'Boat', properties: { name: ['Boat'] } },
+    ];
+    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\nnot json\n`);
+    const reader = new FtmReader(file, await FtmModel.load(join(REPO_ROOT, '..', 'shared', 'datasets', 'followthemoney', 'schema')), { namespace: 'ftm' });
+    const read = async (only?: 'actors' | 'relationships') => {
+      const out: string[] = [];
+      for await (const i of reader.read(only ? { only } : {})) out.push(`${i.origin.line}:${i.kind}${(i.kind === 'actor' || i.kind === 'relationship') && i.derived ? ' (derived)' : ''}`);
+      return out;
+    };
+    const all = await read();
+    const actors = await read('actors');
+    expect(reader.bytesRead).toBe(await reader.inputBytes());
+    const relationships = await read('relationships');
+    // the Sanction's authority (derived) comes with the actors, its relationship and the Employment's error with the relationships
+    expect(actors).toEqual(['1:actor', '2:actor (derived)', '4:skipped', '5:error']);
+    expect(relationships).toEqual(['2:relationship', '3:error']);
+    expect([...actors, ...relationships].sort()).toEqual([...all].sort());
+  });
+
   it('detects formats from the files', async () => {
     expect(await detectFormat([join(REPO_ROOT, '..', 'shared', 'datasets', 'opensanctions', 'zala.ftm.json')])).toBe('ftm');
     expect(await detectFormat([join(REPO_ROOT, '..', 'shared', 'datasets', 'boycott-companies', 'companies.csv')])).toBe('boycott-csv');

@@ -1,31 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { addSample, estimateRecords, etaSeconds, formatCount, formatDuration, formatPercent, formatRate, phaseLabel, rowsPerSecond, type ProgressSample } from '../../web/src/ui/import/format.js';
+import { addSample, etaSeconds, formatBytes, formatCount, formatDuration, formatPercent, formatRate, phaseLabel, ratePerSecond, type ProgressSample } from '../../web/src/ui/import/format.js';
 
 describe('import dialog progress figures (web/src/ui/import/format.ts)', () => {
-  it('measures rows/s over the samples of the window, dropping older ones', () => {
+  it('measures the rate (rows or bytes per second) over the samples of the window, dropping older ones', () => {
     let samples: ProgressSample[] = [];
-    samples = addSample(samples, { at: 0, rows: 0 }, 10_000);
-    expect(rowsPerSecond(samples)).toBeNull();
-    samples = addSample(samples, { at: 2_000, rows: 1_000 }, 10_000);
-    expect(rowsPerSecond(samples)).toBe(500);
-    samples = addSample(samples, { at: 12_000, rows: 11_000 }, 10_000);
+    samples = addSample(samples, { at: 0, done: 0 }, 10_000);
+    expect(ratePerSecond(samples)).toBeNull();
+    samples = addSample(samples, { at: 2_000, done: 1_000 }, 10_000);
+    expect(ratePerSecond(samples)).toBe(500);
+    samples = addSample(samples, { at: 12_000, done: 11_000 }, 10_000);
     // the sample at 0 is out of the 10 s window: (11000 - 1000) / 10 s
     expect(samples.map((s) => s.at)).toEqual([2_000, 12_000]);
-    expect(rowsPerSecond(samples)).toBe(1_000);
+    expect(ratePerSecond(samples)).toBe(1_000);
   });
 
-  it('replaces a sample of the same time and forgets samples with more rows than the new one (a restart)', () => {
-    let samples = addSample([], { at: 1_000, rows: 10 });
-    samples = addSample(samples, { at: 1_000, rows: 20 });
-    expect(samples).toEqual([{ at: 1_000, rows: 20 }]);
-    samples = addSample(samples, { at: 2_000, rows: 5 });
-    expect(samples).toEqual([{ at: 2_000, rows: 5 }]);
+  it('replaces a sample of the same time and forgets samples with more done than the new one (a restart)', () => {
+    let samples = addSample([], { at: 1_000, done: 10 });
+    samples = addSample(samples, { at: 1_000, done: 20 });
+    expect(samples).toEqual([{ at: 1_000, done: 20 }]);
+    samples = addSample(samples, { at: 2_000, done: 5 });
+    expect(samples).toEqual([{ at: 2_000, done: 5 }]);
   });
 
   it('has no rate over too short a span', () => {
-    expect(rowsPerSecond([{ at: 0, rows: 0 }, { at: 100, rows: 50 }])).toBeNull();
-    expect(rowsPerSecond([{ at: 0, rows: 0 }, { at: 100, rows: 50 }], 50)).toBe(500);
-    expect(rowsPerSecond([])).toBeNull();
+    expect(ratePerSecond([{ at: 0, done: 0 }, { at: 100, done: 50 }])).toBeNull();
+    expect(ratePerSecond([{ at: 0, done: 0 }, { at: 100, done: 50 }], 50)).toBe(500);
+    expect(ratePerSecond([])).toBeNull();
   });
 
   it('estimates the time left from the rate, or not at all', () => {
@@ -49,6 +49,11 @@ describe('import dialog progress figures (web/src/ui/import/format.ts)', () => {
     expect(formatDuration(Infinity)).toBe('—');
     expect(formatPercent(0.426)).toBe('42 %');
     expect(formatPercent(1.2)).toBe('100 %');
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(950)).toBe('950 B');
+    expect(formatBytes(12_345)).toBe('12.3 kB');
+    expect(formatBytes(48_000_000)).toBe('48.0 MB');
+    expect(formatBytes(1_234_567_890)).toBe('1.2 GB');
   });
 
   it('names the phases', () => {
@@ -56,18 +61,7 @@ describe('import dialog progress figures (web/src/ui/import/format.ts)', () => {
     expect(phaseLabel('scan', 'running')).toBe('Validating the file');
     expect(phaseLabel('relationships', 'running')).toBe('Writing relationships, claims and sources');
     expect(phaseLabel('actors', 'failed')).toBe('Failed');
+    expect(phaseLabel('relationships', 'cancelled')).toBe('Cancelled');
     expect(phaseLabel('something-new', 'running')).toBe('something-new');
-  });
-});
-
-describe('estimateRecords (rows to expect before the server knows)', () => {
-  it('counts JSON lines, CSV rows after the header, and Cytoscape JSON elements', () => {
-    expect(estimateRecords('ftm', 'zala.ftm.json', '{"id":1}\n{"id":2}\n\n{"id":3}\n')).toBe(3);
-    expect(estimateRecords('csv', 'actors.csv', 'id,name\na,A\nb,B\n')).toBe(2);
-    expect(estimateRecords('', 'relationships.csv', 'id,source\r\nr1,a\r\nr2,b')).toBe(2);
-    expect(estimateRecords('cyjs', 'g.json', JSON.stringify({ elements: { nodes: [{}, {}], edges: [{}] } }))).toBe(3);
-    expect(estimateRecords('', 'g.cyjs', JSON.stringify({ elements: [{}, {}] }))).toBe(2);
-    expect(estimateRecords('cyjs', 'g.json', '{not json')).toBeNull();
-    expect(estimateRecords('csv', 'empty.csv', '')).toBe(0);
   });
 });

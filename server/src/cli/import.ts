@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../logger.js';
-import { loadColumnMap } from '../import/csv/columns.js';
+import { loadColumnMap } from '../import/csv/column-map.js';
 import { IMPORT_DEFAULTS } from '../import/defaults.js';
 import { detectFormat, IMPORT_FORMATS, inputChecksum, prepareImport, type ImportFormat } from '../import/formats.js';
 import { runImport } from '../import/pipeline.js';
@@ -76,11 +76,30 @@ export async function importCommand(argv: string[]): Promise<number> {
     console.error(`cannot tell the format of ${positionals[0]}; pass --format (${IMPORT_FORMATS.join(', ')})`);
     return 2;
   }
-  const map = values.map ? await loadColumnMap(resolve(values.map)) : undefined;
-  const prepared = await prepareImport(format, files, { namespace: values.namespace, map });
+  if (values.map && format !== 'csv') {
+    console.error(`--map is only read with format csv (this is ${format})`);
+    return 2;
+  }
+  let map, prepared;
+  try {
+    map = values.map ? await loadColumnMap(resolve(values.map)) : undefined;
+    prepared = await prepareImport(format, files, { namespace: values.namespace, map });
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
   const sha256 = await inputChecksum(files, { format, namespace: values.namespace ?? null, map: map ?? null });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const progress = createProgressReporter(process.stdout);
+  // Ctrl-C asks the job to stop after the batch being written (it ends cancelled, resumable); a second one quits at once.
+  const interrupt = new AbortController();
+  const onInterrupt = (): void => {
+    if (interrupt.signal.aborted || values['dry-run']) process.exit(130);
+    interrupt.abort();
+    process.stderr.write('\nstopping after the batch being written (Ctrl-C again to quit at once, the job stays resumable)\n');
+  };
+  process.on('SIGINT', onInterrupt);
+  const resumeHint = `resume with: npm run import -- ${positionals.join(' ')} --resume --batch-size ${batchSize}`;
   let report: ImportReport;
   try {
     report = await withCliDb(logger, (db) =>
@@ -93,17 +112,24 @@ export async function importCommand(argv: string[]): Promise<number> {
         resume: values.resume,
         ...(prepared.fallbackClaim ? { fallbackClaim: prepared.fallbackClaim } : {}),
         onProgress: (p) => progress.update(p),
+        signal: interrupt.signal,
       }),
     );
   } catch (error) {
     progress.stop();
     const partial = (error as { report?: ImportReport }).report;
     if (partial) console.error(values.json ? JSON.stringify(partial, null, 2) : formatReport(partial));
-    console.error(`import failed: ${(error as Error).message}${partial?.jobId ? `\nresume with: npm run import -- ${positionals.join(' ')} --resume --batch-size ${batchSize}` : ''}`);
+    console.error(`import failed: ${(error as Error).message}${partial?.jobId ? `\n${resumeHint}` : ''}`);
     return 1;
+  } finally {
+    process.off('SIGINT', onInterrupt);
   }
   progress.stop();
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  if (report.status === 'cancelled') {
+    console.error(`import cancelled after batch ${report.batches.resumedAfter + report.batches.committed}: whole batches only were written\n${resumeHint}`);
+    return 130;
+  }
   return 0;
 }
 

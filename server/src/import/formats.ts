@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { IMPORT_DEFAULTS } from './defaults.js';
 import { BOYCOTT_COLUMNS, BoycottCompaniesReader } from './csv/boycott.js';
+import { checkMappedColumns } from './csv/column-map.js';
 import type { ColumnMap } from './csv/columns.js';
 import { isRelationshipHeader } from './csv/columns.js';
 import { CsvReader } from './csv/reader.js';
@@ -26,7 +27,7 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export interface ReaderOptions {
   /** Id namespace; default per format (IMPORT_DEFAULTS). */
   namespace?: string | undefined;
-  /** CSV column map. */
+  /** CSV column map (its mapped columns must be in the files: else ColumnMapError). */
   map?: ColumnMap | undefined;
 }
 
@@ -82,8 +83,12 @@ export async function prepareImport(format: ImportFormat, paths: readonly string
     case 'csv': {
       if (paths.length === 0 || paths.length > 2) throw new Error('sightline/import: format csv reads an actors file, a relationships file, or both');
       const files = await Promise.all(
-        paths.map(async (path) => ({ path, layout: isRelationshipHeader(await csvHeader(path), options.map) ? ('relationships' as const) : ('actors' as const) })),
+        paths.map(async (path) => {
+          const header = await csvHeader(path, options.map?.delimiter);
+          return { path, header, layout: isRelationshipHeader(header, options.map) ? ('relationships' as const) : ('actors' as const) };
+        }),
       );
+      if (options.map) checkMappedColumns(options.map, files);
       return { reader: new CsvReader(files, { namespace: options.namespace ?? IMPORT_DEFAULTS.csvNamespace, map: options.map }) };
     }
   }

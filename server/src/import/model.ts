@@ -78,24 +78,43 @@ export type ImportItem =
       /** Made up from another record (a Sanction's authority): not counted as a record; repeats are expected. */
       derived?: boolean;
     }
-  | { kind: 'relationship'; origin: RecordOrigin; relationship: ImportRelationship }
+  | {
+      kind: 'relationship';
+      origin: RecordOrigin;
+      relationship: ImportRelationship;
+      /** Made up from a record the actors read counts (a boycott list row, a company): not counted again. */
+      derived?: boolean;
+    }
   /** A record deliberately not imported (a schema Sightline has no place for), with why. */
   | { kind: 'skipped'; origin: RecordOrigin; id?: string | undefined; reason: string }
   /** A record that could not be read or mapped, with why (reported with its line). */
   | { kind: 'error'; origin: RecordOrigin; reason: string };
 
-/** What the pipeline needs from a read: `only: 'relationships'` lets a reader skip what yields only actors. */
+/**
+ * One side of the input, for the pipeline's two passes (read() without it: both, in file order):
+ *   'actors'         the records that bring no relationship (actors, skipped and failed ones), and
+ *                    the actors the other records bring (FtM Sanction authorities, the boycott list);
+ *   'relationships'  the records that bring relationships: their relationships, errors and skips,
+ *                    without the actors they bring.
+ * Each record's errors and skips come in exactly one of the two reads, and a record is counted in
+ * the read whose first non-derived item it is; a record with an actor of its own and relationships
+ * (a row of the boycott list) is on the actors side, its relationships marked `derived`.
+ */
 export interface ReadOptions {
-  only?: 'relationships';
+  only?: 'actors' | 'relationships';
 }
 
 /**
- * A reader: streams the items of its input, in file order, the same way every time it is called.
- * With `only: 'relationships'` it may leave out other items (never a relationship): the CSV reader
- * skips actor files then.
+ * A reader: streams the items of its input, in file order, the same way every time it is called
+ * (one read at a time). `bytesRead` and `inputBytes` give progress by bytes: the relationship count
+ * is known only at the end of the last pass.
  */
 export interface ImportReader {
   /** Human name of the input, for the report and Claim.importedFrom. */
   readonly label: string;
   read(options?: ReadOptions): AsyncIterable<ImportItem>;
+  /** Bytes of its input the current (or last) read has gone through. */
+  readonly bytesRead: number;
+  /** Bytes a read with these options goes through (the sizes of the files of that side). */
+  inputBytes(options?: ReadOptions): Promise<number>;
 }

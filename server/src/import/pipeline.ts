@@ -7,16 +7,17 @@ import {
   type ActorKind,
   type RelationshipType,
 } from '../contracts/vocabulary.js';
-import type {
-  ActorBatch,
-  ActorRow,
-  ClaimRow,
-  CreatedCounts,
-  ImportJobRecord,
-  ImportRepository,
-  RelationshipBatch,
-  RelationshipRow,
-  SourceRow,
+import {
+  ImportCancelled,
+  type ActorBatch,
+  type ActorRow,
+  type ClaimRow,
+  type CreatedCounts,
+  type ImportJobRecord,
+  type ImportRepository,
+  type RelationshipBatch,
+  type RelationshipRow,
+  type SourceRow,
 } from '../repositories/import-repository.js';
 import { IMPORT_DEFAULTS } from './defaults.js';
 import type { ImportActor, ImportClaim, ImportItem, ImportReader, ImportRelationship, ImportSource, RecordOrigin } from './model.js';
@@ -24,16 +25,24 @@ import { emptyCounts, type ImportReport, type SchemaCounts } from './report.js';
 
 export type ImportPhase = 'scan' | 'actors' | 'relationships' | 'done';
 
+/**
+ * Progress of a run. The rows to write are known only once the input has been read (each pass
+ * validates as it goes), so the share done is by bytes: `bytesRead` of `totalBytes`.
+ */
 export interface ImportProgress {
   phase: ImportPhase;
-  /** Rows handled in this phase (scan: records read; actors/relationships: rows committed or skipped on resume). */
+  /** Rows committed (or skipped on resume) in this phase; in a dry run ('scan'), records read. */
   done: number;
-  /** Rows of this phase (0: not known yet — the scan, and the actors, which are written during the validating pass). */
-  total: number;
-  /** Records read so far by the validating pass (scan and actors phases). */
-  read?: number;
+  /** Records read so far (both passes). */
+  read: number;
+  /** Batches committed or passed so far (numbered across both phases). */
   batch: number;
+  /** Batches in all: known at the end only ('done'; 0 before). */
   totalBatches: number;
+  /** Bytes of the input both passes have read so far (pass 1: the actors side; pass 2: the relationships side). */
+  bytesRead: number;
+  /** Bytes both passes read in all (the sizes of the files of each side, added up). */
+  totalBytes: number;
 }
 
 export interface ImportRunOptions {
@@ -44,12 +53,17 @@ export interface ImportRunOptions {
   batchSize?: number;
   /** Validate and report; write nothing (not even a job). */
   dryRun?: boolean;
-  /** Continue the newest unfinished job with the same checksum after its last committed batch. */
+  /** Continue the newest unfinished (running, failed or cancelled) job with the same checksum after its last committed batch. */
   resume?: boolean;
   /** An already created (:ImportJob) to run under (POST /api/import creates it before answering). */
   jobId?: string;
   maxIssues?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Aborting it asks the run to stop, the same way as POST /api/import/:jobId/cancel: recorded on
+   * the job, noticed by the next batch's transaction (whole batches only; the job ends cancelled).
+   */
+  signal?: AbortSignal;
   /**
    * For formats without evidence (Cytoscape JSON): the claim given to a relationship that has none
    * in the graph yet. Called during the write of that relationship.
@@ -62,8 +76,6 @@ export function newJobId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return `import-${stamp}-${randomBytes(3).toString('hex')}`;
 }
-
-const itemKey = (origin: RecordOrigin, kind: string, id: string): string => `${origin.file}:${origin.line}:${kind}:${id}`;
 
 function defined(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -178,15 +190,20 @@ function relationshipProblem(r: ImportRelationship): string | null {
 }
 
 /**
- * Runs one import in two passes over the input, in write transactions of `batchSize` records:
- *   1. a validating pass (counts, failed rows with their lines, duplicate ids) that writes the valid
- *      actors as it reads them; then the references it could not resolve within the file are looked
- *      up in the graph;
- *   2. the relationships with their claims and sources (readers may skip actor-only files).
+ * Runs one import in two passes over the input (the two sides of ReadOptions), in write
+ * transactions of `batchSize` records:
+ *   1. the actors side: every record validated and counted (failed rows with their lines, duplicate
+ *      ids), the valid actors written as they are read;
+ *   2. the relationships side, read once: each relationship validated (schema, self-loop, duplicate
+ *      id: the first is kept), its ends resolved against the file's actors and then, once per batch,
+ *      the graph (an end in neither is a dangling reference, reported with its line), and the valid
+ *      ones written with their claims and sources.
  * Each transaction also moves the job's checkpoint (`lastCommittedBatch`), so a killed import leaves
  * whole batches only and `resume` continues after the last one. Batches are numbered in input
  * order, actors first, the same way on every run. While a batch is being written the next one is
- * read and built. A dry run makes the first pass only, writing nothing.
+ * read and built. A dry run reads and validates the same way and writes nothing. A cancel request
+ * on the job (POST /api/import/:jobId/cancel, or `signal`) makes the next batch's transaction roll
+ * back: the run ends 'cancelled' with whole batches only, resumable like a failed one.
  */
 export async function runImport(reader: ImportReader, repo: ImportRepository, options: ImportRunOptions): Promise<ImportReport> {
   const batchSize = options.batchSize ?? IMPORT_DEFAULTS.batchSize;
@@ -224,7 +241,15 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
     if (report.issues.length < maxIssues) report.issues.push({ file: origin.file, line: origin.line, schema: origin.schema, reason });
     else report.issuesTruncated = true;
   };
-  const progress = (p: ImportProgress): void => options.onProgress?.(p);
+  const actorSideBytes = await reader.inputBytes({ only: 'actors' });
+  const totalBytes = actorSideBytes + (await reader.inputBytes({ only: 'relationships' }));
+  let phase: ImportPhase = dryRun ? 'scan' : 'actors';
+  let secondPass = false;
+  const bytesRead = (): number => Math.min(totalBytes, (secondPass ? actorSideBytes : 0) + reader.bytesRead);
+  let batch = 0;
+  let read = 0;
+  const progress = (done: number, at: { batch: number } = { batch }): void =>
+    options.onProgress?.({ phase, done, read, batch: at.batch, totalBatches: 0, bytesRead: bytesRead(), totalBytes });
 
   // ---- the job (resume point), before anything is written --------------------------------------
   let jobId = options.jobId;
@@ -232,6 +257,7 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
   const created: CreatedCounts = { actors: 0, relationships: 0, claims: 0, sources: 0 };
   if (!dryRun) {
     const now = new Date().toISOString();
+    let resumed = false;
     if (options.resume) {
       const previous = await repo.findResumable(options.sha256);
       if (previous) {
@@ -239,43 +265,82 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
           throw new Error(`sightline/import: job ${previous.id} used batches of ${previous.batchSize}; resume it with --batch-size ${previous.batchSize}`);
         }
         jobId = previous.id;
+        resumed = true;
         resumeAfter = Number(previous.lastCommittedBatch);
         Object.assign(created, previous.created ? (JSON.parse(previous.created) as CreatedCounts) : {});
       }
     }
-    const jobProps: Partial<ImportJobRecord> = { sha256: options.sha256, format: options.format, files: options.files, batchSize, status: 'running', phase: 'actors', updatedAt: now };
-    if (jobId && (resumeAfter > 0 || options.jobId || options.resume)) {
-      await repo.updateJob(jobId, { ...jobProps, error: '' });
+    const jobProps: Partial<ImportJobRecord> = { sha256: options.sha256, format: options.format, files: options.files, batchSize, status: 'running', phase: 'actors', bytesTotal: totalBytes, updatedAt: now };
+    if (jobId && (resumed || options.jobId)) {
+      // A resumed job starts afresh: its earlier cancel request is spent.
+      await repo.updateJob(jobId, { ...jobProps, error: '', ...(resumed ? { cancelRequested: null, finishedAt: null } : {}) });
     } else {
       jobId = newJobId();
-      await repo.createJob({ ...(jobProps as ImportJobRecord), id: jobId, lastCommittedBatch: 0, totalBatches: 0, rowsTotal: 0, rowsDone: 0, startedAt: now, created: JSON.stringify(created) });
+      await repo.createJob({ ...(jobProps as ImportJobRecord), id: jobId, lastCommittedBatch: 0, totalBatches: 0, rowsTotal: 0, rowsDone: 0, bytesRead: 0, startedAt: now, created: JSON.stringify(created) });
     }
     report.jobId = jobId;
     report.batches.resumedAfter = resumeAfter;
   }
   const job = jobId ?? '';
+  const onAbort = (): void => void repo.requestCancel(job).catch(() => undefined);
+  if (options.signal && !dryRun) {
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener('abort', onAbort, { once: true });
+  }
   const writes = writeQueue();
-  let batch = 0;
+  /** Rows in the batches built so far: actors (pass 1), then actors and relationships; relationships alone. */
   let rowsDone = 0;
+  let relsDone = 0;
+  const reportCreated = (): void => {
+    report.actors.created = created.actors;
+    report.relationships.created = created.relationships;
+    report.claims.created = created.claims;
+    report.sources.created = created.sources;
+  };
 
-  const failed = async (error: unknown): Promise<never> => {
-    await writes.drain().catch(() => undefined); // nothing still writing when the job is marked failed
+  /** Ends a run that stopped: cancelled (whole batches written, resumable) or failed (the error is rethrown). */
+  const stopped = async (error: unknown): Promise<ImportReport> => {
+    await writes.drain().catch(() => undefined); // nothing still writing when the job is marked
+    options.signal?.removeEventListener('abort', onAbort);
+    reportCreated();
+    report.batches.total = batch;
+    report.timings.totalMs = Date.now() - t0;
+    const now = new Date().toISOString();
+    if (error instanceof ImportCancelled) {
+      report.status = 'cancelled';
+      await repo.updateJob(job, { status: 'cancelled', finishedAt: now, updatedAt: now, report: JSON.stringify({ ...report, issues: report.issues.slice(0, 100) }) });
+      return report;
+    }
     report.status = 'failed';
     report.error = (error as Error).message;
-    if (jobId) await repo.updateJob(jobId, { status: 'failed', error: report.error, updatedAt: new Date().toISOString() }).catch(() => undefined);
-    Object.assign(report.actors, { created: created.actors });
+    if (jobId) await repo.updateJob(jobId, { status: 'failed', error: report.error, updatedAt: now }).catch(() => undefined);
     throw Object.assign(error as Error, { report });
   };
 
-  // ---- pass 1: validate, count, write the actors ---------------------------------------------
-  const actorIds = new Set<string>();
-  const relationshipIds = new Set<string>();
-  const skippedIds = new Map<string, string>();
-  const rejected = new Set<string>();
-  const pending: { key: string; origin: RecordOrigin; id: string; refs: string[] }[] = [];
-  const claimless: string[] = [];
+  /** Counts the record an item comes from (items of one record are consecutive; derived ones are counted with their own record). */
   let lastRecord = '';
-  let seen = 0;
+  const countRecord = (item: ImportItem): void => {
+    read += 1;
+    if (read % 10_000 === 0) progress(dryRun ? read : secondPass ? relsDone : rowsDone);
+    if ((item.kind === 'actor' || item.kind === 'relationship') && item.derived) return;
+    const recordKey = `${item.origin.file}:${item.origin.line}`;
+    if (recordKey === lastRecord) return;
+    lastRecord = recordKey;
+    report.records += 1;
+    counts(item.origin.schema).records += 1;
+  };
+  const skippedIds = new Map<string, string>();
+  const skip = (item: Extract<ImportItem, { kind: 'skipped' }>): void => {
+    report.skipped += 1;
+    counts(item.origin.schema).skipped += 1;
+    if (item.id) skippedIds.set(item.id, item.reason);
+  };
+  const wrongSide = (item: ImportItem): never => {
+    throw new Error(`sightline/import: reader ${reader.label} gave ${item.kind === 'actor' ? 'an actor' : 'a relationship'} (${item.origin.file}:${item.origin.line}) in its ${secondPass ? 'relationships' : 'actors'} read`);
+  };
+
+  // ---- pass 1: the actors side: validate, count, write the actors ------------------------------
+  const actorIds = new Set<string>();
   let actorBuffer: ImportActor[] = [];
 
   const flushActors = async (): Promise<void> => {
@@ -284,8 +349,8 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
     actorBuffer = [];
     batch += 1;
     rowsDone += rows.length;
-    const at = { batch, rowsDone, read: seen };
-    if (batch <= resumeAfter) return;
+    const at = { batch, rowsDone, bytesRead: bytesRead() };
+    if (dryRun || batch <= resumeAfter) return;
     const groups = new Map<ActorKind, ActorBatch>();
     for (const a of rows) {
       const g = groups.get(a.kind) ?? { kind: a.kind, rows: [] };
@@ -293,210 +358,204 @@ export async function runImport(reader: ImportReader, repo: ImportRepository, op
       groups.set(a.kind, g);
     }
     await writes.submit(async () => {
-      created.actors += await repo.writeActors([...groups.values()], { jobId: job, batch: at.batch, rowsDone: at.rowsDone, phase: 'actors', created: { ...created } });
+      created.actors += await repo.writeActors([...groups.values()], { jobId: job, batch: at.batch, rowsDone: at.rowsDone, bytesRead: at.bytesRead, phase: 'actors', created: { ...created } });
       report.batches.committed += 1;
-      progress({ phase: 'actors', done: at.rowsDone, total: 0, read: at.read, batch: at.batch, totalBatches: 0 });
+      progress(at.rowsDone, at);
     });
+  };
+
+  /** Validates and counts one actor; true when it is to be written (valid, first with its id). */
+  const acceptActor = (item: Extract<ImportItem, { kind: 'actor' }>): boolean => {
+    const a = item.actor;
+    if (actorIds.has(a.id)) {
+      if (!item.derived) fail(item.origin, `duplicate actor id ${a.id} (the first record with it is kept)`);
+      return false;
+    }
+    const parsed = actorSchema.safeParse({ id: a.id, ...actorProps(a, undefined) });
+    if (!parsed.success) {
+      fail(item.origin, `actor ${a.id}: ${zodMessage(parsed.error)}`);
+      return false;
+    }
+    actorIds.add(a.id);
+    if (item.derived) report.derivedActors += 1;
+    else counts(item.origin.schema).actors += 1;
+    return true;
   };
 
   const tActors = Date.now();
   try {
-    for await (const item of reader.read()) {
-      const recordKey = `${item.origin.file}:${item.origin.line}`;
-      if (!(item.kind === 'actor' && item.derived) && recordKey !== lastRecord) {
-        lastRecord = recordKey;
-        report.records += 1;
-        counts(item.origin.schema).records += 1;
-      }
-      const actor = scanItem(item);
-      if (actor && !dryRun) {
-        actorBuffer.push(actor);
+    for await (const item of reader.read({ only: 'actors' })) {
+      countRecord(item);
+      if (item.kind === 'error') fail(item.origin, item.reason);
+      else if (item.kind === 'skipped') skip(item);
+      else if (item.kind === 'relationship') wrongSide(item);
+      else if (acceptActor(item)) {
+        actorBuffer.push(item.actor);
         if (actorBuffer.length >= batchSize) await flushActors();
       }
-      seen += 1;
-      if (seen % 10_000 === 0) progress(dryRun ? { phase: 'scan', done: seen, total: 0, batch: 0, totalBatches: 0 } : { phase: 'actors', done: rowsDone, total: 0, read: seen, batch, totalBatches: 0 });
     }
     await flushActors();
     await writes.drain();
   } catch (error) {
-    return failed(error);
+    return stopped(error);
   }
+  report.actors.toWrite = actorIds.size;
   report.timings.actorsMs = dryRun ? 0 : Date.now() - tActors;
 
-  /** Validates and counts one item; returns the actor to write, if it is one. */
-  function scanItem(item: ImportItem): ImportActor | null {
-    const c = counts(item.origin.schema);
-    switch (item.kind) {
-      case 'error':
-        fail(item.origin, item.reason);
-        return null;
-      case 'skipped':
-        report.skipped += 1;
-        c.skipped += 1;
-        if (item.id) skippedIds.set(item.id, item.reason);
-        return null;
-      case 'actor': {
-        const a = item.actor;
-        if (actorIds.has(a.id)) {
-          if (!item.derived) {
-            rejected.add(itemKey(item.origin, 'a', a.id));
-            fail(item.origin, `duplicate actor id ${a.id} (the first record with it is kept)`);
-          }
-          return null;
-        }
-        const parsed = actorSchema.safeParse({ id: a.id, ...actorProps(a, undefined) });
-        if (!parsed.success) {
-          rejected.add(itemKey(item.origin, 'a', a.id));
-          fail(item.origin, `actor ${a.id}: ${zodMessage(parsed.error)}`);
-          return null;
-        }
-        actorIds.add(a.id);
-        if (item.derived) report.derivedActors += 1;
-        else c.actors += 1;
-        return a;
-      }
-      case 'relationship': {
-        const r = item.relationship;
-        const key = itemKey(item.origin, 'r', r.id);
-        if (relationshipIds.has(r.id)) {
-          rejected.add(key);
-          fail(item.origin, `duplicate relationship id ${r.id} (the first record with it is kept)`);
-          return null;
-        }
-        const problem = relationshipProblem(r);
-        if (problem) {
-          rejected.add(key);
-          fail(item.origin, problem);
-          return null;
-        }
-        relationshipIds.add(r.id);
-        c.relationships += 1;
-        if (r.claims.length === 0) claimless.push(r.id);
-        const refs = [r.source, r.target].filter((id) => !actorIds.has(id));
-        if (refs.length > 0) pending.push({ key, origin: item.origin, id: r.id, refs });
-        return null;
-      }
-    }
-  }
-
-  // ---- references not (yet) seen as actors when read: resolved against the whole file, then the graph
-  const tCheck = Date.now();
-  const unresolved = [...new Set(pending.flatMap((p) => p.refs.filter((id) => !actorIds.has(id))))];
+  // ---- pass 2: the relationships side: validate, resolve, write with claims and sources --------
+  const tRels = Date.now();
+  const relationshipIds = new Set<string>();
+  /** Ends not among the file's actors, as looked up in the graph: there, or dangling. */
   const inGraph = new Set<string>();
-  for (let i = 0; i < unresolved.length; i += IMPORT_DEFAULTS.lookupChunk) {
-    for (const id of await repo.existingActorIds(unresolved.slice(i, i + IMPORT_DEFAULTS.lookupChunk))) inGraph.add(id);
-  }
-  for (const p of pending) {
-    const missing = p.refs.filter((id) => !actorIds.has(id) && !inGraph.has(id));
-    if (missing.length === 0) continue;
-    rejected.add(p.key);
-    relationshipIds.delete(p.id);
-    counts(p.origin.schema).relationships -= 1;
-    report.danglingReferences += missing.length;
-    const why = missing.map((id) => (skippedIds.has(id) ? `${id} (not imported: ${skippedIds.get(id)})` : `${id}, which is neither in the input nor in the graph`));
-    fail(p.origin, `relationship ${p.id} references ${why.join(' and ')}`);
-  }
-  pending.length = 0;
-  // Relationships read without evidence get a claim only when the graph has none for them yet.
-  const needsClaim = new Set<string>();
-  if (claimless.length > 0) {
-    const withClaims = new Set<string>();
-    for (let i = 0; i < claimless.length; i += IMPORT_DEFAULTS.lookupChunk) {
-      for (const id of await repo.relationshipIdsWithClaims(claimless.slice(i, i + IMPORT_DEFAULTS.lookupChunk))) withClaims.add(id);
-    }
-    for (const id of claimless) if (!withClaims.has(id) && relationshipIds.has(id)) needsClaim.add(id);
-  }
+  const notInGraph = new Set<string>();
+  /**
+   * Relationships valid in themselves, waiting for their ends to be resolved (one lookup per batch),
+   * and the failed rows read among them: reported when the chunk is resolved, in input order.
+   */
+  let candidates: ({ origin: RecordOrigin; relationship: ImportRelationship } | { origin: RecordOrigin; problem: string })[] = [];
+  /** Valid relationships, in input order, waiting to fill a batch. */
+  let ready: ImportRelationship[] = [];
+  let lookupMs = 0;
+  // Types with no relationship yet (counts store, instant): theirs are CREATEd, not MERGEd.
+  let newTypes = new Set<RelationshipType>();
+  // Sources this run has sent in a batch: later batches cite them without MERGE-ing them again.
+  const writtenSources = new Set<string>();
 
-  report.actors.toWrite = actorIds.size;
-  report.relationships.toWrite = relationshipIds.size;
-  const actorBatches = Math.ceil(actorIds.size / batchSize);
-  const relationshipBatches = Math.ceil(relationshipIds.size / batchSize);
-  report.batches.total = actorBatches + relationshipBatches;
-  report.timings.scanMs = dryRun ? Date.now() - t0 : Date.now() - tCheck;
-  if (dryRun) {
-    report.timings.totalMs = Date.now() - t0;
-    return report;
-  }
+  const flushRelationships = async (rels: ImportRelationship[]): Promise<void> => {
+    batch += 1;
+    relsDone += rels.length;
+    const at = { batch, relsDone, rowsDone: rowsDone + relsDone, bytesRead: bytesRead() };
+    if (dryRun) return;
+    if (at.batch <= resumeAfter) {
+      progress(at.relsDone, at);
+      return;
+    }
+    // Relationships read without evidence get a claim only when the graph has none for them yet.
+    const claimless = rels.filter((r) => r.claims.length === 0).map((r) => r.id);
+    const withClaims = new Set(claimless.length > 0 ? await repo.relationshipIdsWithClaims(claimless) : []);
+    const sources = new Map<string, SourceRow>();
+    const groups = new Map<RelationshipType, RelationshipBatch['relationships'][number]>();
+    const claims: ClaimRow[] = [];
+    for (const r of rels) {
+      const g = groups.get(r.type) ?? { type: r.type, rows: [] };
+      g.rows.push(relationshipRow(r));
+      groups.set(r.type, g);
+      let evidence = r.claims;
+      if (evidence.length === 0 && !withClaims.has(r.id)) {
+        if (!options.fallbackClaim) throw new Error('sightline/import: relationships without evidence need a fallbackClaim');
+        evidence = [options.fallbackClaim(r)];
+      }
+      for (const c of evidence) {
+        if (!sources.has(c.source.id) && !writtenSources.has(c.source.id)) sources.set(c.source.id, sourceRow(c.source));
+        claims.push(claimRow(c, r.id, job));
+      }
+    }
+    // Serial transactions: by the time a later batch runs, this one has committed (or the import stopped).
+    if (writtenSources.size < IMPORT_DEFAULTS.maxRememberedSources) for (const id of sources.keys()) writtenSources.add(id);
+    const payload: RelationshipBatch = { sources: [...sources.values()], relationships: [...groups.values()], claims };
+    await writes.submit(async () => {
+      const made = await repo.writeRelationships(payload, { jobId: job, batch: at.batch, rowsDone: at.rowsDone, bytesRead: at.bytesRead, phase: 'relationships', created: { ...created } }, newTypes);
+      created.relationships += made.relationships;
+      created.claims += made.claims;
+      created.sources += made.sources;
+      report.batches.committed += 1;
+      progress(at.relsDone, at);
+    });
+  };
+
+  /** Resolves the candidates' ends (the file's actors, then the graph), reports the dangling ones, batches the rest. */
+  const resolveCandidates = async (): Promise<void> => {
+    const chunk = candidates;
+    candidates = [];
+    const unknown = new Set<string>();
+    for (const c of chunk) {
+      if (!('relationship' in c)) continue;
+      for (const id of [c.relationship.source, c.relationship.target]) if (!actorIds.has(id) && !inGraph.has(id) && !notInGraph.has(id)) unknown.add(id);
+    }
+    if (unknown.size > 0) {
+      const tLookup = Date.now();
+      const ids = [...unknown];
+      for (let i = 0; i < ids.length; i += IMPORT_DEFAULTS.lookupChunk) {
+        for (const id of await repo.existingActorIds(ids.slice(i, i + IMPORT_DEFAULTS.lookupChunk))) inGraph.add(id);
+      }
+      for (const id of ids) if (!inGraph.has(id)) notInGraph.add(id);
+      lookupMs += Date.now() - tLookup;
+    }
+    for (const c of chunk) {
+      if (!('relationship' in c)) {
+        fail(c.origin, c.problem);
+        continue;
+      }
+      const { origin, relationship: r } = c;
+      const missing = [r.source, r.target].filter((id) => notInGraph.has(id) && !actorIds.has(id));
+      if (missing.length > 0) {
+        report.danglingReferences += missing.length;
+        const why = missing.map((id) => (skippedIds.has(id) ? `${id} (not imported: ${skippedIds.get(id)})` : `${id}, which is neither in the input nor in the graph`));
+        fail(origin, `relationship ${r.id} references ${why.join(' and ')}`);
+        continue;
+      }
+      counts(origin.schema).relationships += 1;
+      report.relationships.toWrite += 1;
+      ready.push(r);
+    }
+    while (ready.length >= batchSize) await flushRelationships(ready.splice(0, batchSize));
+  };
+
+  /** Validates one relationship in itself (a valid one waits for its ends to be resolved), or queues a failed row. */
+  const accept = async (item: Exclude<ImportItem, { kind: 'actor' | 'skipped' }>): Promise<void> => {
+    if (item.kind === 'error') candidates.push({ origin: item.origin, problem: item.reason });
+    else {
+      const r = item.relationship;
+      const problem = relationshipIds.has(r.id) ? `duplicate relationship id ${r.id} (the first record with it is kept)` : relationshipProblem(r);
+      if (problem) candidates.push({ origin: item.origin, problem });
+      else {
+        relationshipIds.add(r.id);
+        candidates.push({ origin: item.origin, relationship: r });
+      }
+    }
+    if (candidates.length >= batchSize) await resolveCandidates();
+  };
 
   try {
-    if (needsClaim.size > 0 && !options.fallbackClaim) throw new Error('sightline/import: relationships without evidence need a fallbackClaim');
-    await repo.updateJob(job, {
-      phase: 'relationships',
-      totalBatches: report.batches.total,
-      rowsTotal: actorIds.size + relationshipIds.size,
-      updatedAt: new Date().toISOString(),
-    });
-
-    // ---- pass 2: relationships, claims, sources ---------------------------------------------
-    const tRels = Date.now();
-    // Types with no relationship yet (counts store, instant): theirs are CREATEd, not MERGEd.
-    const newTypes = await repo.emptyRelationshipTypes();
-    // Sources this run has sent in a batch: later batches cite them without MERGE-ing them again.
-    const writtenSources = new Set<string>();
-    let relsDone = 0;
-    let relBuffer: ImportRelationship[] = [];
-    const flushRelationships = async (): Promise<void> => {
-      if (relBuffer.length === 0) return;
-      const rels = relBuffer;
-      relBuffer = [];
-      batch += 1;
-      relsDone += rels.length;
-      const at = { batch, relsDone, rowsDone: rowsDone + relsDone };
-      if (at.batch <= resumeAfter) {
-        progress({ phase: 'relationships', done: at.relsDone, total: relationshipIds.size, batch: at.batch, totalBatches: report.batches.total });
-        return;
-      }
-      const sources = new Map<string, SourceRow>();
-      const groups = new Map<RelationshipType, RelationshipBatch['relationships'][number]>();
-      const claims: ClaimRow[] = [];
-      for (const r of rels) {
-        const g = groups.get(r.type) ?? { type: r.type, rows: [] };
-        g.rows.push(relationshipRow(r));
-        groups.set(r.type, g);
-        const evidence = r.claims.length === 0 && needsClaim.has(r.id) && options.fallbackClaim ? [options.fallbackClaim(r)] : r.claims;
-        for (const c of evidence) {
-          if (!sources.has(c.source.id) && !writtenSources.has(c.source.id)) sources.set(c.source.id, sourceRow(c.source));
-          claims.push(claimRow(c, r.id, job));
-        }
-      }
-      // Serial transactions: by the time a later batch runs, this one has committed (or the import failed).
-      if (writtenSources.size < IMPORT_DEFAULTS.maxRememberedSources) for (const id of sources.keys()) writtenSources.add(id);
-      const payload: RelationshipBatch = { sources: [...sources.values()], relationships: [...groups.values()], claims };
-      await writes.submit(async () => {
-        const made = await repo.writeRelationships(payload, { jobId: job, batch: at.batch, rowsDone: at.rowsDone, phase: 'relationships', created: { ...created } }, newTypes);
-        created.relationships += made.relationships;
-        created.claims += made.claims;
-        created.sources += made.sources;
-        report.batches.committed += 1;
-        progress({ phase: 'relationships', done: at.relsDone, total: relationshipIds.size, batch: at.batch, totalBatches: report.batches.total });
-      });
-    };
-    const checkRejected = rejected.size > 0;
-    for await (const item of reader.read({ only: 'relationships' })) {
-      if (item.kind !== 'relationship' || !relationshipIds.has(item.relationship.id)) continue;
-      if (checkRejected && rejected.has(itemKey(item.origin, 'r', item.relationship.id))) continue;
-      relBuffer.push(item.relationship);
-      if (relBuffer.length >= batchSize) await flushRelationships();
+    secondPass = true;
+    if (!dryRun) phase = 'relationships';
+    if (!dryRun) {
+      newTypes = await repo.emptyRelationshipTypes();
+      await repo.updateJob(job, { phase: 'relationships', updatedAt: new Date().toISOString() });
     }
-    await flushRelationships();
+    for await (const item of reader.read({ only: 'relationships' })) {
+      countRecord(item);
+      if (item.kind === 'skipped') skip(item);
+      else if (item.kind === 'actor') wrongSide(item);
+      else await accept(item);
+    }
+    await resolveCandidates();
+    if (ready.length > 0) await flushRelationships(ready.splice(0));
     await writes.drain();
-    report.timings.relationshipsMs = Date.now() - tRels;
-    report.relationshipsPerSecond = report.timings.relationshipsMs > 0 ? relationshipIds.size / (report.timings.relationshipsMs / 1000) : 0;
   } catch (error) {
-    return failed(error);
+    return stopped(error);
   }
-  report.actors.created = created.actors;
-  report.relationships.created = created.relationships;
-  report.claims.created = created.claims;
-  report.sources.created = created.sources;
+  options.signal?.removeEventListener('abort', onAbort);
+  report.batches.total = batch;
+  report.timings.relationshipsMs = dryRun ? 0 : Date.now() - tRels;
+  report.timings.scanMs = dryRun ? Date.now() - t0 : lookupMs;
   report.timings.totalMs = Date.now() - t0;
+  if (dryRun) return report;
+  report.relationshipsPerSecond = report.timings.relationshipsMs > 0 ? report.relationships.toWrite / (report.timings.relationshipsMs / 1000) : 0;
+  reportCreated();
+  const now = new Date().toISOString();
   await repo.updateJob(job, {
     status: 'done',
     phase: 'done',
-    finishedAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
+    totalBatches: report.batches.total,
+    rowsTotal: report.actors.toWrite + report.relationships.toWrite,
+    rowsDone: report.actors.toWrite + report.relationships.toWrite,
+    bytesRead: totalBytes,
+    finishedAt: now,
+    updatedAt: now,
     report: JSON.stringify({ ...report, issues: report.issues.slice(0, 100) }),
   });
-  progress({ phase: 'done', done: relationshipIds.size, total: relationshipIds.size, batch: report.batches.total, totalBatches: report.batches.total });
+  phase = 'done';
+  options.onProgress?.({ phase, done: report.relationships.toWrite, read, batch, totalBatches: batch, bytesRead: totalBytes, totalBytes });
   return report;
 }

@@ -13,64 +13,71 @@ const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
   done: 'done',
 };
 
+/** The share of the input read, "37 %" (floored, so 100 % only when all is read); '' when the size is unknown. */
+export function percentRead(p: Pick<ImportProgress, 'bytesRead' | 'totalBytes'>): string {
+  if (p.totalBytes <= 0) return '';
+  return `${Math.floor(Math.min(Math.max(p.bytesRead / p.totalBytes, 0), 1) * 100)} %`;
+}
+
 /**
- * Terminal progress of an import: a cli-progress bar (rows/s, ETA) per phase when the stream is a
- * TTY and the phase's total is known, else a one-line counter; otherwise one plain line per committed
- * batch (and every 10,000 records read), which logs and the kill-and-resume test read. Totals are
- * not known while the first pass reads the input (`?`).
+ * One plain line of progress (piped output: logs, and the kill-and-resume test, read them). The
+ * rows to write are known only at the end, so the share done is the share of the input read.
+ */
+export function progressLine(p: ImportProgress): string {
+  const share = percentRead(p);
+  const ofInput = share ? `, ${share} of the input read` : '';
+  if (p.phase === 'scan') return `[import] validating: ${p.done} records read${ofInput}`;
+  if (p.phase === 'done') return `[import] done: ${p.totalBatches} batches`;
+  return `[import] ${p.phase}: ${p.done} rows, batch ${p.batch} committed (${p.read} records read${ofInput})`;
+}
+
+/**
+ * Terminal progress of an import: in a TTY, one cli-progress bar over the bytes of the input both
+ * passes read (its percentage and ETA), with the phase, rows written, rows/s and the batch; otherwise
+ * one progressLine per committed batch and every 10,000 records read.
  */
 export function createProgressReporter(stream: NodeJS.WriteStream): ProgressReporter {
   if (!stream.isTTY) {
     return {
-      update(p) {
-        if (p.phase === 'scan') stream.write(`[import] validating: ${p.done} records read\n`);
-        else if (p.phase === 'done') stream.write(`[import] done: ${p.totalBatches} batches\n`);
-        else stream.write(`[import] ${p.phase}: ${p.done}/${p.total || '?'} rows, batch ${p.batch}/${p.totalBatches || '?'} committed${p.read ? ` (${p.read} records read)` : ''}\n`);
-      },
+      update: (p) => void stream.write(`${progressLine(p)}\n`),
       stop() {},
     };
   }
   let bar: cliProgress.SingleBar | undefined;
   let phase: ImportProgress['phase'] | undefined;
   let phaseStart = Date.now();
-  let resumedRows = 0;
-  const stopBar = () => {
-    bar?.stop();
-    bar = undefined;
-  };
+  let phaseStartRows = 0;
   return {
     update(p) {
       if (p.phase !== phase) {
-        if (!bar && phase !== undefined) stream.write('\n'); // ends the previous phase's one-line counter
-        stopBar();
         phase = p.phase;
         phaseStart = Date.now();
-        resumedRows = 0;
-        if ((p.phase === 'actors' || p.phase === 'relationships') && p.total > 0) {
-          bar = new cliProgress.SingleBar(
-            {
-              format: `${PHASE_LABELS[p.phase].padEnd(13)} |{bar}| {percentage}% | {value}/{total} rows | {speed} rows/s | ETA {eta_formatted} | batch {batch}/{batches}`,
-              stream,
-              etaBuffer: 20,
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(p.total, 0, { speed: '0', batch: 0, batches: p.totalBatches });
-          resumedRows = 0;
-        }
+        phaseStartRows = p.done;
       }
       if (!bar) {
-        if (p.phase === 'scan') stream.write(`\rvalidating: ${p.done} records read`);
-        else {
-          const rate = Math.round(p.done / Math.max((Date.now() - phaseStart) / 1000, 0.001));
-          stream.write(`\r${PHASE_LABELS[p.phase]}: ${p.done} rows (${rate} rows/s), batch ${p.batch} committed, ${p.read ?? 0} records read and validated`);
-        }
-        return;
+        if (p.totalBytes <= 0) return;
+        bar = new cliProgress.SingleBar(
+          {
+            format: '{phase} |{bar}| {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted} | batch {batch}',
+            stream,
+            etaBuffer: 20,
+            hideCursor: true,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(p.totalBytes, 0, { phase: '', rows: 0, speed: '0', batch: 0 });
       }
       const seconds = Math.max((Date.now() - phaseStart) / 1000, 0.001);
-      bar.update(p.done, { speed: Math.round((p.done - resumedRows) / seconds).toString(), batch: p.batch, batches: p.totalBatches });
+      bar.update(p.bytesRead, {
+        phase: PHASE_LABELS[p.phase].padEnd(13),
+        rows: p.done,
+        speed: Math.round((p.done - phaseStartRows) / seconds).toString(),
+        batch: p.totalBatches > 0 ? `${p.batch}/${p.totalBatches}` : p.batch,
+      });
     },
-    stop: stopBar,
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
   };
 }

@@ -26,12 +26,18 @@ export interface ImportReport {
   format: string;
   files: string[];
   sha256: string;
-  status: 'validated' | 'done' | 'failed';
+  /** validated: a dry run; cancelled: stopped on request after a whole batch (resumable, like failed). */
+  status: 'validated' | 'done' | 'failed' | 'cancelled';
   records: number;
   bySchema: Record<string, SchemaCounts>;
   /** Actors made up from other records (the authorities of FtM Sanctions). */
   derivedActors: number;
   actors: { toWrite: number; created: number };
+  /**
+   * toWrite: valid relationships with both ends known. The relationships are validated as they are
+   * written (one pass), so it is complete only at the end of the run (a failed or cancelled run:
+   * those read until it stopped).
+   */
   relationships: { toWrite: number; created: number };
   claims: { created: number };
   sources: { created: number };
@@ -42,11 +48,13 @@ export interface ImportReport {
   issues: ImportIssue[];
   /** True when more failed rows exist than `issues` lists. */
   issuesTruncated: boolean;
+  /** total: known at the end of the run, like relationships.toWrite (a stopped run: the batches numbered until then). */
   batches: { size: number; total: number; committed: number; resumedAfter: number };
   /**
-   * scanMs: a dry run's whole validation, else the check of unresolved references between the passes;
-   * actorsMs: the first pass (validates every record and writes the actors); relationshipsMs: the
-   * second pass (relationships with their claims and sources); totalMs: the whole run.
+   * scanMs: a dry run's whole validation, else the lookups of relationship ends in the graph (during
+   * the second pass); actorsMs: the first pass (the actors side: validates its records and writes the
+   * actors); relationshipsMs: the second pass (reads and validates the relationships and writes them
+   * with their claims and sources); totalMs: the whole run.
    */
   timings: { scanMs: number; actorsMs: number; relationshipsMs: number; totalMs: number };
   /** Relationships written per second during the relationship phase (0 in a dry run). */

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   UNKNOWN_VIEW: 'A new view version names a `previousVersionOf` that does not exist.',
   UNKNOWN_QUERY: 'A query view names no saved query (POST /api/views: 400), or the saved query a live view runs was removed or changed its parameters (GET: 409).',
   NOT_IMPLEMENTED: 'oEmbed with format=xml (only json is served, as the oEmbed spec allows: 501).',
+  IMPORT_JOB_FINISHED: 'The import job has already finished (done, failed or cancelled): there is nothing to cancel; `status` says how it ended.',
   NEO4J_UNAVAILABLE: 'Neo4j is not reachable, or every pooled connection stayed busy (overload): retry after the Retry-After header.',
   INTERNAL: 'An unexpected error; it has been logged.',
 } as const;
@@ -51,6 +52,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   408: 'The console query ran too long (QUERY_TIMEOUT).',
   429: 'Too many requests (RATE_LIMITED), or too many console queries at once (CONSOLE_BUSY).',
   404: 'Not found (NOT_FOUND).',
+  409: 'Conflict with the current state (CONFLICT, UNKNOWN_QUERY, IMPORT_JOB_FINISHED).',
   413: 'Too large (EXPORT_TOO_LARGE).',
   500: 'Internal error (INTERNAL).',
   503: 'Neo4j unavailable or busy (NEO4J_UNAVAILABLE), or a read ran past the server’s timeout (QUERY_TIMEOUT).',
@@ -133,6 +135,21 @@ const errorEnvelopeSchema: JsonSchema = {
   },
 };
 
+/** A multipart/form-data request body: the text fields' JSON Schema plus the file parts (binary). */
+function multipartBodyOf(route: RouteDescriptor, multipart: NonNullable<RouteDescriptor['multipart']>, sink: Record<string, JsonSchema>): Record<string, unknown> {
+  const fields = jsonSchemaOf(multipart.fields, 'input', { prefix: `${route.operationId}.body`, sink }) as { properties?: Record<string, unknown>; required?: string[] };
+  const files = Object.entries(multipart.files);
+  const schema = {
+    type: 'object',
+    properties: {
+      ...Object.fromEntries(files.map(([name, f]) => [name, { type: 'string', contentMediaType: 'application/octet-stream', description: f.description }])),
+      ...fields.properties,
+    },
+    required: [...files.filter(([, f]) => f.required).map(([name]) => name), ...(fields.required ?? [])],
+  };
+  return { required: true, content: { 'multipart/form-data': { schema } } };
+}
+
 function operationOf(route: RouteDescriptor, sink: Record<string, JsonSchema>): Record<string, unknown> {
   const okContent: Record<string, unknown> = {};
   if (route.response) {
@@ -162,6 +179,7 @@ function operationOf(route: RouteDescriptor, sink: Record<string, JsonSchema>): 
     ...(route.description ? { description: route.description } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input', { prefix: `${route.operationId}.body`, sink }) } } } } : {}),
+    ...(route.multipart ? { requestBody: multipartBodyOf(route, route.multipart, sink) } : {}),
     responses,
   };
 }

@@ -33,7 +33,7 @@ import { createViewBodySchema, viewParamsSchema } from '../routes/views/schema.j
 import { consoleResultSchema, consoleSchemaSchema, savedQuerySchema, savedQuerySummarySchema } from '../contracts/console.js';
 import { consoleRunBodySchema } from '../routes/console/schema.js';
 import { savedQueryParamsSchema, savedQueryRunBodySchema } from '../routes/queries/schema.js';
-import { importAcceptedSchema, importJobActorsQuerySchema, importJobActorsSchema, importJobParamsSchema, importJobViewSchema } from '../routes/import/schema.js';
+import { importAcceptedSchema, importFieldsSchema, importJobActorsQuerySchema, importJobActorsSchema, importJobParamsSchema, importJobViewSchema } from '../routes/import/schema.js';
 import { csrfResponseSchema, loginBodySchema, logoutResponseSchema, whoAmISchema } from '../routes/auth/schema.js';
 
 /** Body of GET /api/health (not wrapped in `data`: load balancers read it). */
@@ -293,7 +293,14 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
     tag: 'Import',
     summary: 'Import a file (editor): FtM JSON lines, CSV, the boycott list, Cytoscape JSON',
     description:
-      'multipart/form-data: `file` (and for CSV an optional `relationships` file), `format` (ftm, csv, boycott-csv, cyjs; guessed when omitted), `dryRun` (true: validate only, 200 with the report), `batchSize`, `namespace`. Otherwise 202 with the job id while the import runs; follow it with GET /api/import/{jobId} or its /events stream. 401/403 without an editor, 400 for an unknown format or a missing file, 413 PAYLOAD_TOO_LARGE over the size limit.',
+      'multipart/form-data: `file` (and for CSV an optional `relationships` file), `format` (ftm, csv, boycott-csv, cyjs; guessed when omitted), `dryRun` (true: validate only, 200 with the report), `batchSize`, `namespace`, and for CSV in another column layout `map` (the column map as JSON, as the CLI’s --map). Otherwise 202 with the job id while the import runs; follow it with GET /api/import/{jobId} or its /events stream. 401/403 without an editor, 400 VALIDATION_FAILED for an unknown format, a missing file or a bad map (`field`: the part or field), 413 PAYLOAD_TOO_LARGE over the size limit.',
+    multipart: {
+      fields: importFieldsSchema,
+      files: {
+        file: { description: 'The file to import (for CSV: the actors file, or a relationships file alone).', required: true },
+        relationships: { description: 'CSV only: the relationships file, besides the actors file.' },
+      },
+    },
     response: importAcceptedSchema,
     errors: [400, 401, 403, 413],
   },
@@ -326,10 +333,22 @@ export const API_ROUTES: readonly RouteDescriptor[] = [
     operationId: 'getImportJobEvents',
     tag: 'Import',
     summary: 'Progress of an import job as Server-Sent Events',
-    description: '`event: progress` with the job (same shape as GET /api/import/{jobId}) whenever it changes, then `event: end` once it is done or failed.',
+    description: '`event: progress` with the job (same shape as GET /api/import/{jobId}) whenever it changes, then `event: end` once it is done, failed or cancelled.',
     params: importJobParamsSchema,
     content: { 'text/event-stream': { description: 'Server-Sent Events.', schema: { type: 'string' } } },
     errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/import/:jobId/cancel',
+    operationId: 'cancelImportJob',
+    tag: 'Import',
+    summary: 'Cancel a running import (editor)',
+    description:
+      'Records the request on the job (any app instance may answer); the import stops at its next batch, rolling that batch back, and ends with status `cancelled`: whole batches only are written, and the same file resumes it (`npm run import -- <file> --resume`). 202 with the job as it is now (`cancelRequested` set; follow it with GET /api/import/{jobId} or /events). 401/403 without an editor, 404 NOT_FOUND for an unknown job, 409 IMPORT_JOB_FINISHED once it is done, failed or cancelled.',
+    params: importJobParamsSchema,
+    response: importJobViewSchema,
+    errors: [400, 401, 403, 404, 409],
   },
   {
     method: 'post',

@@ -18,6 +18,8 @@ export interface RouteDescriptor {
   paramDescriptions?: Record<string, string>;
   /** zod schema of the JSON request body (POST). */
   body?: z.ZodType;
+  /** A multipart/form-data request body instead: zod object schema of its text fields, and its file parts. */
+  multipart?: { fields: z.ZodType; files: Record<string, { description: string; required?: boolean }> };
   /** zod schema of the 200 JSON body. */
   response?: z.ZodType;
   /** Wraps `response` as `{ data: response }` (the API's usual envelope). Default true. */

@@ -10,9 +10,15 @@ export interface ImportJobView {
   lastCommittedBatch: number;
   totalBatches: number;
   rowsDone: number;
+  /** Rows to write: known once the job is done (each pass counts the rows as it reads them). */
   rowsTotal: number;
-  /** 0..1 over the rows to write (actors, then relationships). */
+  /** Bytes of the input read so far (both passes), of `bytesTotal`. */
+  bytesRead: number;
+  bytesTotal: number;
+  /** 0..1 by bytes read (1 once done). */
   fraction: number;
+  /** When a cancel was asked for, or null. */
+  cancelRequested: string | null;
   startedAt: string;
   updatedAt: string;
   finishedAt: string | null;
@@ -31,10 +37,12 @@ const json = (text: unknown): any => {
   }
 };
 
-/** Fields: id, status, phase, format, files, batchSize, lastCommittedBatch, totalBatches, rowsDone, rowsTotal, fraction, startedAt, updatedAt, finishedAt, created, report, error. */
+/** Fields: id, status, phase, format, files, batchSize, lastCommittedBatch, totalBatches, rowsDone, rowsTotal, bytesRead, bytesTotal, fraction, cancelRequested, startedAt, updatedAt, finishedAt, created, report, error. */
 export function presentImportJob(job: ImportJobRecord): ImportJobView {
   const rowsTotal = Number(job.rowsTotal ?? 0);
   const rowsDone = Number(job.rowsDone ?? 0);
+  const bytesRead = Number(job.bytesRead ?? 0);
+  const bytesTotal = Number(job.bytesTotal ?? 0);
   return {
     id: job.id,
     status: job.status,
@@ -46,7 +54,10 @@ export function presentImportJob(job: ImportJobRecord): ImportJobView {
     totalBatches: Number(job.totalBatches ?? 0),
     rowsDone,
     rowsTotal,
-    fraction: job.status === 'done' ? 1 : rowsTotal > 0 ? Math.min(rowsDone / rowsTotal, 1) : 0,
+    bytesRead,
+    bytesTotal,
+    fraction: job.status === 'done' ? 1 : bytesTotal > 0 ? Math.min(bytesRead / bytesTotal, 1) : 0,
+    cancelRequested: job.cancelRequested ?? null,
     startedAt: job.startedAt,
     updatedAt: job.updatedAt,
     finishedAt: job.finishedAt ?? null,

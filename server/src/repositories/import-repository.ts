@@ -115,14 +115,25 @@ CREATE (:Claim ${propertyMap(CLAIM_FIELDS)})-[:CITES]->(s)`;
 
 /**
  * The checkpoint, in the batch's own transaction: it moves from batch-1 to batch or the whole
- * transaction fails (another process resumed the same job).
+ * transaction fails (another process resumed the same job). It also reads, under the lock its SET
+ * takes, whether a cancel was requested: then the batch is rolled back and the run stops (no extra
+ * round trip per batch to notice a cancel that any app instance may have recorded).
  */
 export const IMPORT_CHECKPOINT = `
 MATCH (j:ImportJob {id: $jobId})
 WHERE j.lastCommittedBatch = $batch - 1
-SET j.lastCommittedBatch = $batch, j.rowsDone = $rowsDone, j.phase = $phase, j.updatedAt = $now,
-    j.created = $created
-RETURN j.id AS id`;
+SET j.lastCommittedBatch = $batch, j.rowsDone = $rowsDone, j.bytesRead = $bytesRead, j.phase = $phase,
+    j.updatedAt = $now, j.created = $created
+RETURN j.id AS id, j.cancelRequested IS NOT NULL AS cancelRequested`;
+
+/**
+ * Records a cancel request on a job that is still queued or running (the first request's time is
+ * kept); answers the job as it is now, whatever its status.
+ */
+export const IMPORT_REQUEST_CANCEL = `
+MATCH (j:ImportJob {id: $id})
+SET j.cancelRequested = CASE WHEN j.status IN ['queued', 'running'] THEN coalesce(j.cancelRequested, $now) ELSE j.cancelRequested END
+RETURN properties(j) AS job`;
 
 export const IMPORT_CREATE_JOB = `
 CREATE (j:ImportJob)
@@ -141,7 +152,7 @@ RETURN properties(j) AS job`;
 /** The newest unfinished job for the same input (same checksum), to resume. */
 export const IMPORT_FIND_RESUMABLE = `
 MATCH (j:ImportJob {sha256: $sha256})
-WHERE j.status IN ['running', 'failed', 'queued']
+WHERE j.status IN ['running', 'failed', 'cancelled', 'queued']
 RETURN properties(j) AS job
 ORDER BY j.startedAt DESC
 LIMIT 1`;
@@ -174,16 +185,22 @@ export interface ImportJobRecord {
   format: string;
   files: string[];
   batchSize: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   phase: string;
   /** 0 when no batch has committed yet. */
   lastCommittedBatch: number;
   totalBatches: number;
   rowsTotal: number;
   rowsDone: number;
+  /** Bytes of the input read when the last batch was built, of `bytesTotal` (both passes): the share done. */
+  bytesRead?: number;
+  bytesTotal?: number;
   startedAt: string;
   updatedAt: string;
-  finishedAt?: string;
+  /** null clears it (a resumed job). */
+  finishedAt?: string | null;
+  /** When a cancel was asked for (POST /api/import/:jobId/cancel); null clears it (a resumed job). */
+  cancelRequested?: string | null;
   /** JSON of what the batches created so far: {actors, relationships, claims, sources}. */
   created?: string;
   /** JSON of the final report (issues capped). */
@@ -221,9 +238,19 @@ export interface Checkpoint {
   jobId: string;
   batch: number;
   rowsDone: number;
+  /** Bytes of the input read when the batch was built. */
+  bytesRead: number;
   phase: string;
   /** Totals so far, the batch's own included. */
   created: CreatedCounts;
+}
+
+/** Thrown by a batch write whose job has a cancel request: the batch is rolled back. */
+export class ImportCancelled extends Error {
+  constructor(readonly jobId: string) {
+    super(`sightline/import: job ${jobId} was cancelled`);
+    this.name = 'ImportCancelled';
+  }
 }
 
 /** Writes imports in batches: one write transaction per batch, the checkpoint inside it. */
@@ -267,6 +294,12 @@ export class ImportRepository {
 
   async getJob(id: string): Promise<ImportJobRecord | null> {
     const rows = await this.db.read(IMPORT_GET_JOB, { id });
+    return rows[0] ? (rows[0].job as ImportJobRecord) : null;
+  }
+
+  /** Records a cancel request on job `id` if it is queued or running; the job as it is now, or null if unknown. */
+  async requestCancel(id: string): Promise<ImportJobRecord | null> {
+    const rows = await this.db.write(IMPORT_REQUEST_CANCEL, { id, now: new Date().toISOString() });
     return rows[0] ? (rows[0].job as ImportJobRecord) : null;
   }
 
@@ -346,6 +379,7 @@ export class ImportRepository {
       jobId: checkpoint.jobId,
       batch: neo4j.int(checkpoint.batch),
       rowsDone: neo4j.int(checkpoint.rowsDone),
+      bytesRead: neo4j.int(checkpoint.bytesRead),
       phase: checkpoint.phase,
       now: new Date().toISOString(),
       created: JSON.stringify(created),
@@ -353,6 +387,7 @@ export class ImportRepository {
     if (result.records.length !== 1) {
       throw new Error(`sightline/import: job ${checkpoint.jobId} is not at batch ${checkpoint.batch - 1} (is another process running it?)`);
     }
+    if (result.records[0]?.get('cancelRequested') === true) throw new ImportCancelled(checkpoint.jobId);
   }
 
   private async inWriteTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { claimIdFor, namespacedId, shortHash, slugify, sourceIdFor } from '../ids.js';
-import type { ImportActor, ImportClaim, ImportItem, ImportReader, ImportSource, RecordOrigin } from '../model.js';
+import { fileBytes, ReadMeter } from '../meter.js';
+import type { ImportActor, ImportClaim, ImportItem, ImportReader, ImportSource, ReadOptions, RecordOrigin } from '../model.js';
 import { clip, httpUrl, quoteOf } from '../text.js';
 import { csvRecords } from './records.js';
 
@@ -46,6 +47,7 @@ export class BoycottCompaniesReader implements ImportReader {
   readonly label: string;
   private readonly list: ImportActor;
   private readonly listSource: ImportSource;
+  private readonly meter = new ReadMeter();
 
   constructor(
     private readonly path: string,
@@ -67,37 +69,54 @@ export class BoycottCompaniesReader implements ImportReader {
     };
   }
 
-  async *read(): AsyncGenerator<ImportItem> {
-    for await (const row of csvRecords(this.path)) {
+  get bytesRead(): number {
+    return this.meter.bytes;
+  }
+
+  inputBytes(): Promise<number> {
+    return fileBytes([this.path]);
+  }
+
+  /**
+   * Each row is a company record (actors side: the company, the list, the row's errors); its
+   * relationship to the list comes in the relationships read, marked derived (the row is counted once).
+   */
+  async *read(options: ReadOptions = {}): AsyncGenerator<ImportItem> {
+    const actors = options.only !== 'relationships';
+    const relationships = options.only !== 'actors';
+    this.meter.reset();
+    for await (const row of csvRecords(this.path, ',', this.meter)) {
       const origin: RecordOrigin = { file: this.label, line: row.line, schema: 'boycott company' };
       if ('error' in row) {
-        yield { kind: 'error', origin, reason: row.error };
+        if (actors) yield { kind: 'error', origin, reason: row.error };
         continue;
       }
       const { id: rawId, name, description, status } = Object.fromEntries(BOYCOTT_COLUMNS.map((c) => [c, row.record[c]?.trim() ?? ''])) as Record<(typeof BOYCOTT_COLUMNS)[number], string>;
       if (!name) {
-        yield { kind: 'error', origin, reason: 'no name' };
+        if (actors) yield { kind: 'error', origin, reason: 'no name' };
         continue;
       }
       if (!['support', 'neutral', 'avoid'].includes(status)) {
-        yield { kind: 'error', origin, reason: `status "${status}" is not one of support, neutral, avoid` };
+        if (actors) yield { kind: 'error', origin, reason: `status "${status}" is not one of support, neutral, avoid` };
         continue;
       }
       const id = namespacedId(this.options.namespace, rawId || slugify(name));
-      yield {
-        kind: 'actor',
-        origin,
-        actor: { id, kind: 'Company', name: clip(name, 200), aliases: [], description: clip(`Company on the boycott list ${this.label} (status: ${status}).`, 500) },
-      };
+      if (actors) {
+        yield {
+          kind: 'actor',
+          origin,
+          actor: { id, kind: 'Company', name: clip(name, 200), aliases: [], description: clip(`Company on the boycott list ${this.label} (status: ${status}).`, 500) },
+        };
+      }
       if (status !== 'avoid') continue;
-      yield { kind: 'actor', origin, actor: this.list, derived: true };
+      if (actors) yield { kind: 'actor', origin, actor: this.list, derived: true };
       const relationshipId = `${id.slice(0, 80)}-targeted-by-${this.list.id.slice(0, 30)}`;
       const notes = footnotes(description);
       const claims: ImportClaim[] = [];
       for (const note of notes) {
         const url = httpUrl(note.url);
         if (!url) {
-          yield { kind: 'error', origin, reason: `footnote [^${note.label}] is not an http(s) URL: ${clip(note.url, 80)}` };
+          if (actors) yield { kind: 'error', origin, reason: `footnote [^${note.label}] is not an http(s) URL: ${clip(note.url, 80)}` };
           continue;
         }
         const host = new URL(url).hostname;
@@ -113,9 +132,12 @@ export class BoycottCompaniesReader implements ImportReader {
       if (claims.length === 0) {
         claims.push(this.claim(relationshipId, this.listSource, plainText(description), origin, `The list gives no source for this entry (${this.label}).`));
       }
+      if (!relationships) continue;
       yield {
         kind: 'relationship',
         origin,
+        // the row is counted with its company (the actors side)
+        derived: true,
         relationship: {
           id: relationshipId,
           type: 'TARGETS_FOR_BOYCOTT',

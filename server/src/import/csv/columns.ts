@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 /**
@@ -11,7 +10,9 @@ import { z } from 'zod';
  *
  * A mapping file renames columns (Sightline field -> column of the file) and gives defaults for
  * fields the file lacks: { "actors": { "name": "Company" }, "relationships": { "source": "from" },
- * "defaults": { "kind": "Company", "stance": "reported" } }.
+ * "defaults": { "kind": "Company", "stance": "reported" }, "delimiter": ";" }. It is read and checked by
+ * ./column-map.ts (the CLI's --map and POST /api/import's `map` alike). No Node APIs here: the web
+ * UI's mapping table imports these lists.
  */
 export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'country', 'url', 'wikidata'] as const;
 export const RELATIONSHIP_FIELDS = [
@@ -36,6 +37,9 @@ export const RELATIONSHIP_FIELDS = [
 export type ActorField = (typeof ACTOR_FIELDS)[number];
 export type RelationshipField = (typeof RELATIONSHIP_FIELDS)[number];
 
+/** Field separators a file may use (a column map's `delimiter`; the default is the comma). */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+
 /** Separator of several aliases in one cell. */
 export const ALIAS_SEPARATOR = '|';
 
@@ -43,20 +47,9 @@ export const columnMapSchema = z.strictObject({
   actors: z.partialRecord(z.enum(ACTOR_FIELDS), z.string().min(1)).optional(),
   relationships: z.partialRecord(z.enum(RELATIONSHIP_FIELDS), z.string().min(1)).optional(),
   defaults: z.partialRecord(z.enum([...new Set([...ACTOR_FIELDS, ...RELATIONSHIP_FIELDS])] as [string, ...string[]]), z.string()).optional(),
+  delimiter: z.enum(CSV_DELIMITERS).optional(),
 });
 export type ColumnMap = z.infer<typeof columnMapSchema>;
-
-export async function loadColumnMap(path: string): Promise<ColumnMap> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`sightline/import/csv: cannot read the column map ${path}: ${(error as Error).message}`);
-  }
-  const parsed = columnMapSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`sightline/import/csv: column map ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
 
 /** A getter of Sightline fields from a record, through the mapping and its defaults. */
 export function fieldReader<F extends string>(section: Partial<Record<F, string>> | undefined, defaults: Partial<Record<string, string>> | undefined) {

@@ -10,6 +10,7 @@ import {
 } from '../../contracts/vocabulary.js';
 import { claimIdFor, namespacedId, slugify, sourceIdFor } from '../ids.js';
 import type { ImportItem, ImportReader, ReadOptions, RecordOrigin } from '../model.js';
+import { fileBytes, ReadMeter } from '../meter.js';
 import { clip, httpUrl } from '../text.js';
 import { ALIAS_SEPARATOR, fieldReader, type ActorField, type ColumnMap, type RelationshipField } from './columns.js';
 import { csvRecords } from './records.js';
@@ -46,6 +47,7 @@ export class CsvReader implements ImportReader {
   private readonly relationshipField: ReturnType<typeof fieldReader<RelationshipField>>;
   /** What a source URL gives (validity, host, path, source id), by URL: a file cites few sources many times. */
   private readonly urls = new Map<string, ParsedUrl | null>();
+  private readonly meter = new ReadMeter();
 
   constructor(
     private readonly files: { path: string; layout: 'actors' | 'relationships' }[],
@@ -68,14 +70,27 @@ export class CsvReader implements ImportReader {
     return parsed;
   }
 
-  async *read(options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-    // Actors first, whatever the order given, so a relationships file never waits on a later file.
+  /** The files a read goes through: actors files first, whatever the order given, so a relationships file never waits on a later file. */
+  private filesOf(options: ReadOptions): { path: string; layout: 'actors' | 'relationships' }[] {
     const ordered = [...this.files].sort((a, b) => (a.layout === b.layout ? 0 : a.layout === 'actors' ? -1 : 1));
-    for (const file of ordered) {
-      if (options.only === 'relationships' && file.layout === 'actors') continue;
+    return options.only ? ordered.filter((f) => f.layout === options.only) : ordered;
+  }
+
+  get bytesRead(): number {
+    return this.meter.bytes;
+  }
+
+  inputBytes(options: ReadOptions = {}): Promise<number> {
+    return fileBytes(this.filesOf(options).map((f) => f.path));
+  }
+
+  /** Each file is one side: `only: 'actors'` reads the actors files, `only: 'relationships'` the relationships files. */
+  async *read(options: ReadOptions = {}): AsyncGenerator<ImportItem> {
+    this.meter.reset();
+    for (const file of this.filesOf(options)) {
       const name = basename(file.path);
       const schema = file.layout === 'actors' ? 'actors.csv row' : 'relationships.csv row';
-      for await (const row of csvRecords(file.path)) {
+      for await (const row of csvRecords(file.path, this.options.map?.delimiter, this.meter)) {
         const origin: RecordOrigin = { file: name, line: row.line, schema };
         if ('error' in row) yield { kind: 'error', origin, reason: row.error };
         else yield file.layout === 'actors' ? this.actor(row.record, origin) : this.relationship(row.record, origin, name);

@@ -1,14 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
+import type { ReadMeter } from '../meter.js';
 
 /**
  * The records of a CSV file with a header row, as column -> value, each with the 1-based line it
  * starts on (a quoted field may span lines). Malformed CSV is reported with the line csv-parse
- * stopped at.
+ * stopped at. `delimiter` separates fields (a column map's; default ","); `meter` counts the bytes read.
  */
-export async function* csvRecords(path: string): AsyncGenerator<{ line: number; record: Record<string, string> } | { line: number; error: string }> {
-  const parser = createReadStream(path).pipe(
-    parse({ columns: (header: string[]) => header.map((h) => h.trim()), bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: false }),
+export async function* csvRecords(path: string, delimiter = ',', meter?: ReadMeter): AsyncGenerator<{ line: number; record: Record<string, string> } | { line: number; error: string }> {
+  const parser = (meter ? meter.open(path) : createReadStream(path)).pipe(
+    parse({ columns: (header: string[]) => header.map((h) => h.trim()), bom: true, delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: false }),
   );
   let previousEnd = 1;
   let previousEmpty = 0;
@@ -26,8 +27,8 @@ export async function* csvRecords(path: string): AsyncGenerator<{ line: number; 
 }
 
 /** The header row of a CSV file (trimmed column names). */
-export async function csvHeader(path: string): Promise<string[]> {
-  const parser = createReadStream(path).pipe(parse({ bom: true, to_line: 1 }));
+export async function csvHeader(path: string, delimiter = ','): Promise<string[]> {
+  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, to_line: 1 }));
   for await (const row of parser as AsyncIterable<string[]>) return row.map((h) => h.trim());
   return [];
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ACTOR_KIND_NAMES, RELATIONSHIP_TYPE_NAMES, type ActorKind, type RelationshipStatus, type RelationshipType } from '../../contracts/vocabulary.js';
 import { claimIdFor, namespacedId, shortHash, slugify } from '../ids.js';
-import type { ImportClaim, ImportItem, ImportReader, ImportRelationship, ImportSource, RecordOrigin } from '../model.js';
+import type { ImportClaim, ImportItem, ImportReader, ImportRelationship, ImportSource, ReadOptions, RecordOrigin } from '../model.js';
 import { clip } from '../text.js';
 
 export interface CyjsReaderOptions {
@@ -29,7 +29,9 @@ const TYPES = new Set<string>(RELATIONSHIP_TYPE_NAMES);
  */
 export class CyjsReader implements ImportReader {
   readonly label: string;
-  private document: { doc: CyjsDocument; lineOf: (id: string, from: number) => { line: number; offset: number } } | { error: string } | undefined;
+  private document: { doc: CyjsDocument; length: number; lineOf: (id: string, from: number) => { line: number; offset: number } } | { error: string } | undefined;
+  /** Characters of the text the current read has gone past. */
+  private position = 0;
 
   constructor(
     private readonly path: string,
@@ -52,17 +54,29 @@ export class CyjsReader implements ImportReader {
         for (let i = text.indexOf('\n'); i >= 0 && i < found; i = text.indexOf('\n', i + 1)) line += 1;
         return { line, offset: found + 1 };
       };
-      this.document = { doc, lineOf };
+      this.document = { doc, length: text.length, lineOf };
     } catch (error) {
       this.document = { error: `not Cytoscape JSON: ${(error as Error).message}` };
     }
     return this.document;
   }
 
-  async *read(): AsyncGenerator<ImportItem> {
+  get bytesRead(): number {
+    return this.position;
+  }
+
+  /** Both sides go through the whole text (parsed once, kept): its length, in characters like `bytesRead`. */
+  async inputBytes(): Promise<number> {
+    const loaded = await this.load();
+    return 'error' in loaded ? 0 : loaded.length;
+  }
+
+  /** Nodes are the actors side, edges the relationships side (a file that is not Cytoscape JSON: the actors side). */
+  async *read(options: ReadOptions = {}): AsyncGenerator<ImportItem> {
+    this.position = 0;
     const loaded = await this.load();
     if ('error' in loaded) {
-      yield { kind: 'error', origin: { file: this.label, line: 1, schema: 'cyjs' }, reason: loaded.error };
+      if (options.only !== 'relationships') yield { kind: 'error', origin: { file: this.label, line: 1, schema: 'cyjs' }, reason: loaded.error };
       return;
     }
     const { doc, lineOf } = loaded;
@@ -71,8 +85,11 @@ export class CyjsReader implements ImportReader {
     for (const node of doc.elements?.nodes ?? []) {
       const d = node?.data ?? {};
       const raw = str(d.id);
+      // Lines are found by searching on from the previous element: the relationships read goes through the nodes too.
       const at = raw ? lineOf(raw, offset) : { line: 1, offset };
       offset = at.offset;
+      this.position = offset;
+      if (options.only === 'relationships') continue;
       const origin: RecordOrigin = { file: this.label, line: at.line, schema: 'cyjs node' };
       const kind = str(d.kind);
       const name = str(d.name) ?? str(d.label);
@@ -99,11 +116,16 @@ export class CyjsReader implements ImportReader {
         },
       };
     }
+    if (options.only === 'actors') {
+      this.position = loaded.length;
+      return;
+    }
     for (const edge of doc.elements?.edges ?? []) {
       const d = edge?.data ?? {};
       const raw = str(d.id);
       const at = raw ? lineOf(raw, offset) : { line: 1, offset };
       offset = at.offset;
+      this.position = offset;
       const origin: RecordOrigin = { file: this.label, line: at.line, schema: 'cyjs edge' };
       const type = str(d.type) ?? str(d.interaction);
       const source = str(d.source);
@@ -132,6 +154,7 @@ export class CyjsReader implements ImportReader {
         },
       };
     }
+    this.position = loaded.length;
   }
 
   /** The claim of a relationship the graph has no evidence for: it cites the file, and says so. */

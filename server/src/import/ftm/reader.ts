@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import type { RelationshipType } from '../../contracts/vocabulary.js';
 import { claimIdFor, namespacedId, slugify, sourceIdFor } from '../ids.js';
 import { numberedLines } from '../lines.js';
-import type { ImportActor, ImportClaim, ImportItem, ImportReader, ImportRelationship, ImportSource, RecordOrigin } from '../model.js';
+import { fileBytes, ReadMeter } from '../meter.js';
+import type { ImportActor, ImportClaim, ImportItem, ImportReader, ImportRelationship, ImportSource, ReadOptions, RecordOrigin } from '../model.js';
 import { clip, httpUrl, partialDate, quoteOf, today, uniqueTexts } from '../text.js';
 import { FTM_ACTOR_KINDS, FTM_EDGES, FTM_SANCTION, type FtmEdgeMapping } from './mapping.js';
 import type { FtmModel } from './schema.js';
@@ -46,6 +47,7 @@ export function checkMapping(model: FtmModel): void {
  */
 export class FtmReader implements ImportReader {
   readonly label: string;
+  private readonly meter = new ReadMeter();
 
   constructor(
     private readonly path: string,
@@ -56,28 +58,50 @@ export class FtmReader implements ImportReader {
     checkMapping(model);
   }
 
-  async *read(): AsyncGenerator<ImportItem> {
-    for await (const { line, text } of numberedLines(this.path)) {
+  get bytesRead(): number {
+    return this.meter.bytes;
+  }
+
+  inputBytes(): Promise<number> {
+    return fileBytes([this.path]);
+  }
+
+  /**
+   * Lines of interval schemata and Sanctions are the relationships side (a Sanction's authority, an
+   * actor it brings, comes in the actors read); every other line, and every line that cannot be
+   * read, the actors side. Both reads parse each line's JSON (the schema is inside it); each maps
+   * only the lines of its side.
+   */
+  async *read(options: ReadOptions = {}): AsyncGenerator<ImportItem> {
+    const { only } = options;
+    this.meter.reset();
+    for await (const { line, text } of numberedLines(this.path, this.meter)) {
       if (text.trim() === '') continue;
       const origin: RecordOrigin = { file: this.label, line, schema: 'FtM' };
       let entity: FtmEntity;
       try {
         entity = JSON.parse(text) as FtmEntity;
       } catch (error) {
-        yield { kind: 'error', origin, reason: `not JSON: ${(error as Error).message}` };
+        if (only !== 'relationships') yield { kind: 'error', origin, reason: `not JSON: ${(error as Error).message}` };
         continue;
       }
       if (!entity || typeof entity !== 'object' || typeof entity.id !== 'string' || typeof entity.schema !== 'string') {
-        yield { kind: 'error', origin, reason: 'an FtM entity needs a string "id" and "schema"' };
+        if (only !== 'relationships') yield { kind: 'error', origin, reason: 'an FtM entity needs a string "id" and "schema"' };
         continue;
       }
       origin.schema = entity.schema;
       if (!this.model.has(entity.schema)) {
-        yield { kind: 'error', origin, reason: `unknown FtM schema "${entity.schema}"` };
+        if (only !== 'relationships') yield { kind: 'error', origin, reason: `unknown FtM schema "${entity.schema}"` };
         continue;
       }
+      const sanction = entity.schema === FTM_SANCTION.schema;
+      const relationshipSide = sanction || FTM_EDGES.some((e) => e.schema === entity.schema);
+      if (only === (relationshipSide ? 'actors' : 'relationships') && !(sanction && only === 'actors')) continue;
       if (typeof entity.properties !== 'object' || entity.properties === null || Array.isArray(entity.properties)) entity.properties = {};
-      yield* this.mapEntity(entity, origin);
+      for (const item of this.mapEntity(entity, origin)) {
+        // a Sanction: its authority (derived) in the actors read, the rest in the relationships read
+        if (only === undefined || !sanction || (item.kind === 'actor') === (only === 'actors')) yield item;
+      }
     }
   }
 

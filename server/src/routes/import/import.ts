@@ -7,6 +7,7 @@ import multer from 'multer';
 import type { Logger } from 'pino';
 import { requireRole } from '../../auth/require-role.js';
 import { AppError, notFound } from '../../errors.js';
+import { ColumnMapError } from '../../import/csv/column-map.js';
 import { detectFormat, inputChecksum, prepareImport } from '../../import/formats.js';
 import { IMPORT_DEFAULTS } from '../../import/defaults.js';
 import { newJobId, runImport } from '../../import/pipeline.js';
@@ -45,7 +46,7 @@ function uploadErrors(upload: RequestHandler, maxBytes: number): RequestHandler 
 
 /**
  * POST /api/import (editor): multipart upload — `file` (and, for CSV, an optional `relationships`
- * file), fields `format`, `dryRun`, `batchSize`, `namespace`. A dry run answers 200 with the report;
+ * file), fields `format`, `dryRun`, `batchSize`, `namespace`, `map` (CSV column map, JSON). A dry run answers 200 with the report;
  * otherwise the job is created in Neo4j and the answer is 202 { jobId, status, statusUrl, eventsUrl }
  * while the import runs. GET /api/import/:jobId reads the job (progress, counts, the report when
  * done) and GET /api/import/:jobId/events streams it as Server-Sent Events; both read Neo4j, so any
@@ -79,14 +80,17 @@ export function importRoutes(repo: ImportRepository, logger: Logger, options: Im
       const format = fields.format ?? (await detectFormat(paths));
       if (!format) throw new AppError(400, 'VALIDATION_FAILED', 'format: cannot tell the format of the file; give format', { field: 'format' });
       if (paths.length > 1 && format !== 'csv') throw new AppError(400, 'VALIDATION_FAILED', `relationships: a second file is only read with format csv`, { field: 'relationships' });
+      if (fields.map && format !== 'csv') throw new AppError(400, 'VALIDATION_FAILED', `map: a column map is only read with format csv (this is ${format})`, { field: 'map' });
       let prepared;
       try {
-        prepared = await prepareImport(format, paths, { namespace: fields.namespace });
+        prepared = await prepareImport(format, paths, { namespace: fields.namespace, map: fields.map });
       } catch (error) {
+        if (error instanceof ColumnMapError) throw new AppError(400, 'VALIDATION_FAILED', `map: ${error.message}`, { field: 'map' });
         throw new AppError(400, 'BAD_REQUEST', `routes/import: ${(error as Error).message}`);
       }
       const files = paths.map((p) => basename(p));
-      const sha256 = await inputChecksum(paths, { format, namespace: fields.namespace ?? null, map: null });
+      // The map changes what is written, so it is part of the job's identity (as with the CLI).
+      const sha256 = await inputChecksum(paths, { format, namespace: fields.namespace ?? null, map: fields.map ?? null });
       const base = {
         format,
         files,
@@ -127,6 +131,18 @@ export function importRoutes(repo: ImportRepository, logger: Logger, options: Im
     }
   });
 
+  // Any instance may answer: the request is recorded on the job, and the instance running it stops at its next batch.
+  router.post('/import/:jobId/cancel', requireRole('editor'), async (req, res) => {
+    const { jobId } = parseParams(importJobParamsSchema, req);
+    const job = await repo.requestCancel(jobId);
+    if (!job) throw notFound(`import job ${jobId}`);
+    if (job.status !== 'queued' && job.status !== 'running') {
+      throw new AppError(409, 'IMPORT_JOB_FINISHED', `routes/import: import job ${jobId} has already finished (${job.status})`, { status: job.status });
+    }
+    res.set('Cache-Control', 'no-store');
+    res.status(202).json({ data: presentImportJob(job) });
+  });
+
   router.get('/import/:jobId', async (req, res) => {
     const { jobId } = parseParams(importJobParamsSchema, req);
     const job = await repo.getJob(jobId);
@@ -163,7 +179,7 @@ export function importRoutes(repo: ImportRepository, logger: Logger, options: Im
         last = text;
         res.write(`event: progress\ndata: ${text}\n\n`);
       }
-      if (view.status === 'done' || view.status === 'failed' || closed) break;
+      if (view.status === 'done' || view.status === 'failed' || view.status === 'cancelled' || closed) break;
       await new Promise((r) => setTimeout(r, eventsIntervalMs));
       const next = await repo.getJob(jobId).catch(() => null);
       if (!next) break;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from '../../contracts/vocabulary.js';
+import { columnMapJsonSchema } from '../../import/csv/column-map.js';
 import { IMPORT_FORMATS } from '../../import/formats.js';
 
 /** Largest batch a client may ask for. */
@@ -30,6 +31,13 @@ export const importFieldsSchema = z.object({
     .max(40)
     .optional()
     .describe('Id namespace (defaults: ftm "ftm", boycott-csv "boycott", csv and cyjs none).'),
+  map: columnMapJsonSchema
+    .optional()
+    .describe(
+      'CSV only: a column map as JSON text, as the CLI’s --map file: {"actors": {"name": "Company"}, "relationships": {"source": "From"}, "defaults": {"kind": "Company"}, "delimiter": ";"}. ' +
+        'Keys are Sightline columns, values the file’s own headers (each must be in the file it maps); defaults fill fields the file lacks. ' +
+        'Malformed JSON, an unknown Sightline column, a header the file lacks or a map with another format: 400 VALIDATION_FAILED, field "map".',
+    ),
 });
 export type ImportFields = z.infer<typeof importFieldsSchema>;
 
@@ -61,7 +69,7 @@ const createdSchema = z.object({ actors: z.number(), relationships: z.number(), 
 /** Body of GET /api/import/:jobId (server/src/presenters/import-job.ts). */
 export const importJobViewSchema = z.object({
   id: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
   phase: z.string(),
   format: z.string(),
   files: z.array(z.string()),
@@ -69,8 +77,11 @@ export const importJobViewSchema = z.object({
   lastCommittedBatch: z.number(),
   totalBatches: z.number(),
   rowsDone: z.number(),
-  rowsTotal: z.number(),
-  fraction: z.number(),
+  rowsTotal: z.number().describe('Rows to write (actors and relationships): known once the job is done (0 before).'),
+  bytesRead: z.number().describe('Bytes of the input read so far (both passes), of bytesTotal.'),
+  bytesTotal: z.number(),
+  fraction: z.number().describe('0..1: bytesRead / bytesTotal while running, 1 once done.'),
+  cancelRequested: z.string().nullable().describe('When a cancel was asked for (the job stops at its next batch), or null.'),
   startedAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -78,10 +78,26 @@ export async function getImportJob(statusUrl: string): Promise<ImportJobView> {
   return body.data;
 }
 
-export const isFinished = (view: ImportJobView): boolean => view.status === 'done' || view.status === 'failed';
+export const isFinished = (view: ImportJobView): boolean => view.status === 'done' || view.status === 'failed' || view.status === 'cancelled';
+
+/**
+ * POST /api/import/:jobId/cancel (with the session's X-CSRF-Token): the job stops at its next batch
+ * and ends cancelled; the job as it is now. A job that has already finished: 409 IMPORT_JOB_FINISHED.
+ */
+export async function cancelImportJob(jobId: string): Promise<ImportJobView> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/import/${encodeURIComponent(jobId)}/cancel`, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', ...csrfHeaders() } });
+  } catch {
+    throw new ImportApiError('The Sightline server is not answering.', 0, 'NETWORK', null);
+  }
+  const body = (await response.json().catch(() => null)) as ({ data?: ImportJobView } & ErrorBody) | null;
+  if (!response.ok || !body || body.data === undefined) throw apiError(response.status, body);
+  return body.data;
+}
 
 export interface WatchCallbacks {
-  /** Every new state of the job (the last one is done or failed). */
+  /** Every new state of the job (the last one is done, failed or cancelled). */
   onUpdate(view: ImportJobView): void;
   /** How the job is followed now: the event stream, or polling after the stream dropped. */
   onChannel?(channel: 'events' | 'polling'): void;
@@ -90,7 +106,7 @@ export interface WatchCallbacks {
 }
 
 /**
- * Follows a job until it is done or failed: EventSource on the events URL (same origin, so the
+ * Follows a job until it is done, failed or cancelled: EventSource on the events URL (same origin, so the
  * cookies go along; the page's CSP connect-src 'self' allows it); when the stream errors before
  * the end, it is closed and the status URL is polled instead. Returns a function that stops.
  */

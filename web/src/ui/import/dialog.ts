@@ -9,8 +9,9 @@ import type { Explorer } from '../../app.js';
 import { encodeViewState } from '../../graph/view-state.js';
 import { h } from '../dom.js';
 import { field, input, select, uid } from '../curation/dialog.js';
-import { ImportApiError, importedActorIds, isFinished, reloadSchemaCache, uploadImport, watchImportJob, type ImportJobView, type ImportReport } from './client.js';
-import { addSample, estimateRecords, etaSeconds, formatCount, formatDuration, formatPercent, formatRate, phaseLabel, rowsPerSecond, type ProgressSample } from './format.js';
+import { cancelImportJob, ImportApiError, importedActorIds, isFinished, reloadSchemaCache, uploadImport, watchImportJob, type ImportJobView, type ImportReport } from './client.js';
+import { addSample, etaSeconds, formatBytes, formatCount, formatDuration, formatPercent, formatRate, phaseLabel, ratePerSecond, type ProgressSample } from './format.js';
+import { ColumnMapping } from './mapping-table.js';
 import { renderImportReport } from './report.js';
 
 /** Defaults of the dialog; one comment per option. */
@@ -31,7 +32,7 @@ const FORMATS: Record<ImportFormat, { label: string; accept: string; file: strin
     label: 'CSV: actors.csv and relationships.csv',
     accept: '.csv,text/csv',
     file: 'Actors file (actors.csv) or a relationships file alone',
-    hint: 'actors.csv: id, name, kind, aliases (|-separated), description, country, url, wikidata. relationships.csv: id, source, target, type, status, summary, since, until, quote, source_url, source_title, source_publisher, source_published_at, attributed_to, stance, note, retrieved_at. Another column layout: the command line importer’s --map.',
+    hint: 'actors.csv: id, name, kind, aliases (|-separated), description, country, url, wikidata. relationships.csv: id, source, target, type, status, summary, since, until, quote, source_url, source_title, source_publisher, source_published_at, attributed_to, stance, note, retrieved_at. Other columns (or semicolons): map them below once the files are chosen.',
   },
   'boycott-csv': {
     label: 'CSV: the boycott companies list',
@@ -66,6 +67,7 @@ export class ImportDialog {
   private readonly formatHint = h('p', { className: 'cur-hint muted', id: uid('format-hint') });
   private readonly fileLabel: HTMLLabelElement;
   private readonly relationshipsField: HTMLElement;
+  private readonly mapping = new ColumnMapping(() => this.showError(null));
   private readonly submit = h('button', { type: 'submit', className: 'btn btn--primary', 'data-action': 'import' }, 'Import');
   // progress stage
   private readonly phase = h('p', { className: 'imp-phase', role: 'status', 'data-progress': 'phase' });
@@ -73,6 +75,8 @@ export class ImportDialog {
   private readonly figures = h('p', { className: 'imp-progress-figures', 'data-progress': 'figures' });
   private readonly channel = h('p', { className: 'muted imp-channel', 'data-progress': 'channel' });
   private readonly progressButton = h('button', { type: 'button', className: 'btn', 'data-action': 'cancel' }, 'Cancel');
+  /** Stops the running job on the server (whole batches only); shown while a job runs. */
+  private readonly cancelJobButton = h('button', { type: 'button', className: 'btn', 'data-action': 'cancel-import', hidden: true }, 'Cancel import');
   // report stage
   private readonly reportBody = h('div', { className: 'imp-report-body' });
   private readonly showActors = h('button', { type: 'button', className: 'btn btn--primary', 'data-action': 'show-imported', hidden: true }, 'Show imported actors');
@@ -80,11 +84,11 @@ export class ImportDialog {
   private stage: Stage = 'form';
   private abort: AbortController | null = null;
   private stopWatching: (() => void) | null = null;
-  private samples: ProgressSample[] = [];
+  /** Rows written (the rate shown) and bytes read (the time left: the rows to write are known only at the end). */
+  private rowSamples: ProgressSample[] = [];
+  private byteSamples: ProgressSample[] = [];
   private lastPhase = '';
   private jobId: string | null = null;
-  /** Records the chosen files hold (read before the upload), while the job does not know its total yet. */
-  private estimate: number | null = null;
 
   constructor(
     private readonly explorer: Explorer,
@@ -106,6 +110,7 @@ export class ImportDialog {
       formatField,
       fileField,
       this.relationshipsField,
+      this.mapping.element,
       h(
         'div',
         { className: 'cur-row' },
@@ -122,7 +127,7 @@ export class ImportDialog {
       this.bar,
       this.figures,
       this.channel,
-      h('div', { className: 'cur-form__buttons' }, this.progressButton),
+      h('div', { className: 'cur-form__buttons' }, this.cancelJobButton, this.progressButton),
     );
     this.reportEl = h(
       'section',
@@ -149,12 +154,14 @@ export class ImportDialog {
       ),
     );
     c.format.addEventListener('change', () => this.syncFormat());
+    for (const control of [c.file, c.relationships]) control.addEventListener('change', () => void this.syncMapping());
     c.dryRun.addEventListener('change', () => (this.submit.textContent = c.dryRun.checked ? 'Validate (dry run)' : 'Import'));
     this.formEl.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.send();
     });
     this.progressButton.addEventListener('click', () => this.onProgressButton());
+    this.cancelJobButton.addEventListener('click', () => void this.cancelJob());
     this.showActors.addEventListener('click', () => void this.showImported());
     this.dialog.addEventListener('close', () => this.opener.focus());
     this.syncFormat();
@@ -203,6 +210,13 @@ export class ImportDialog {
     this.fileLabel.textContent = f ? f.file : 'File';
     this.controls.file.accept = f ? f.accept : '';
     this.relationshipsField.hidden = format !== 'csv';
+    void this.syncMapping();
+  }
+
+  /** The column mapping follows the chosen CSV files (none for other formats). */
+  private syncMapping(): Promise<void> {
+    const csv = this.controls.format.value === 'csv';
+    return this.mapping.update(csv ? { file: this.controls.file.files?.[0], relationships: this.controls.relationships.files?.[0] } : {});
   }
 
   private showError(message: string | null, fieldName?: string | null): void {
@@ -243,17 +257,27 @@ export class ImportDialog {
     data.set('file', file, file.name);
     const relationships = c.format.value === 'csv' ? c.relationships.files?.[0] : undefined;
     if (relationships) data.set('relationships', relationships, relationships.name);
+    if (c.format.value === 'csv') {
+      const problem = this.mapping.problem();
+      if (problem) {
+        this.showError(problem);
+        return null;
+      }
+      const map = this.mapping.map();
+      if (map) data.set('map', JSON.stringify(map));
+    }
     return data;
   }
 
   private async send(): Promise<void> {
+    await this.mapping.settled();
     const data = this.formData();
     if (!data) return;
     this.showError(null);
     const dryRun = this.controls.dryRun.checked;
     this.abort = new AbortController();
-    this.estimate = await this.estimateRecords(data);
-    this.samples = [];
+    this.rowSamples = [];
+    this.byteSamples = [];
     this.lastPhase = '';
     this.bar.removeAttribute('value');
     this.phase.textContent = dryRun ? 'Uploading and validating (dry run)…' : 'Uploading…';
@@ -261,6 +285,7 @@ export class ImportDialog {
     this.channel.textContent = '';
     this.progressButton.textContent = 'Cancel';
     this.progressButton.dataset.action = 'cancel';
+    this.cancelJobButton.hidden = true;
     this.setStage('progress');
     try {
       const result = await uploadImport(data, this.abort.signal);
@@ -270,6 +295,9 @@ export class ImportDialog {
         return;
       }
       this.jobId = result.jobId;
+      this.cancelJobButton.hidden = false;
+      this.cancelJobButton.disabled = false;
+      this.cancelJobButton.textContent = 'Cancel import';
       this.progressButton.textContent = 'Close (the import goes on)';
       this.progressButton.dataset.action = 'close';
       this.phase.textContent = 'Queued';
@@ -295,26 +323,26 @@ export class ImportDialog {
     }
   }
 
-  /** About how many records the upload holds (null when a file cannot be read or tells nothing). */
-  private async estimateRecords(data: FormData): Promise<number | null> {
-    const format = String(data.get('format') ?? '');
-    let total = 0;
-    for (const part of ['file', 'relationships']) {
-      const file = data.get(part);
-      if (!(file instanceof File)) continue;
-      const n = estimateRecords(format, file.name, await file.text().catch(() => ''));
-      if (n === null) return null;
-      total += n;
-    }
-    return total > 0 ? total : null;
-  }
-
   private onProgressButton(): void {
     if (this.abort) {
       this.abort.abort();
       return;
     }
     this.close();
+  }
+
+  /** Asks the server to stop the job; the job's own state (events or polling) then shows it cancelled. */
+  private async cancelJob(): Promise<void> {
+    if (!this.jobId) return;
+    this.cancelJobButton.disabled = true;
+    try {
+      await cancelImportJob(this.jobId);
+      this.cancelJobButton.textContent = 'Cancelling after the batch being written…';
+    } catch (error) {
+      this.cancelJobButton.disabled = false;
+      // 409: it ended meanwhile; its last state is on its way
+      if (!(error instanceof ImportApiError && error.code === 'IMPORT_JOB_FINISHED')) this.showError(`Could not cancel the import: ${(error as Error).message}`);
+    }
   }
 
   private onJob(view: ImportJobView): void {
@@ -326,33 +354,38 @@ export class ImportDialog {
     this.phase.dataset.phase = view.phase;
     this.phase.dataset.status = view.status;
     const writing = view.phase === 'actors' || view.phase === 'relationships';
-    // The job's own total once it knows it; until then the records counted in the files (an estimate).
-    const known = view.rowsTotal > 0;
-    const total = known ? view.rowsTotal : this.estimate !== null ? Math.max(this.estimate, view.rowsDone) : 0;
-    if (total > 0 && (writing || isFinished(view))) {
-      this.bar.max = total;
-      this.bar.value = isFinished(view) ? total : Math.min(view.rowsDone, total);
-      this.bar.setAttribute('aria-valuetext', `${formatCount(view.rowsDone)} of ${known ? '' : 'about '}${formatCount(total)} rows`);
+    // The share done is by bytes of the input read: the rows to write are known only at the end.
+    if (view.bytesTotal > 0 && (writing || isFinished(view))) {
+      this.bar.max = 1;
+      this.bar.value = view.fraction;
+      this.bar.setAttribute('aria-valuetext', `${formatPercent(view.fraction)}: ${formatBytes(view.bytesRead)} of ${formatBytes(view.bytesTotal)} read, ${formatCount(view.rowsDone)} rows written`);
     } else {
       this.bar.removeAttribute('value');
     }
     if (writing) {
-      const at = Date.parse(view.updatedAt);
-      this.samples = addSample(this.samples, { at: Number.isFinite(at) ? at : Date.now(), rows: view.rowsDone });
-      const rate = rowsPerSecond(this.samples);
+      const parsed = Date.parse(view.updatedAt);
+      const at = Number.isFinite(parsed) ? parsed : Date.now();
+      this.rowSamples = addSample(this.rowSamples, { at, done: view.rowsDone });
+      this.byteSamples = addSample(this.byteSamples, { at, done: view.bytesRead });
+      const known = view.bytesTotal > 0;
       const parts: HTMLElement[] = [
-        h('span', { 'data-figure': 'rows' }, total > 0 ? `${formatCount(view.rowsDone)} of ${known ? '' : 'about '}${formatCount(total)} rows` : `${formatCount(view.rowsDone)} rows written`),
-        ...(total > 0 ? [h('span', { 'data-figure': 'percent' }, formatPercent(view.rowsDone / total))] : []),
-        h('span', { 'data-figure': 'rate' }, formatRate(rate)),
-        ...(total > 0 ? [h('span', { 'data-figure': 'eta' }, `about ${formatDuration(etaSeconds(view.rowsDone, total, rate))} left`)] : []),
+        h('span', { 'data-figure': 'rows' }, `${formatCount(view.rowsDone)} rows written`),
+        ...(known ? [h('span', { 'data-figure': 'percent' }, `${formatPercent(view.fraction)} of ${formatBytes(view.bytesTotal)} read`)] : []),
+        h('span', { 'data-figure': 'rate' }, formatRate(ratePerSecond(this.rowSamples))),
+        ...(known ? [h('span', { 'data-figure': 'eta' }, `about ${formatDuration(etaSeconds(view.bytesRead, view.bytesTotal, ratePerSecond(this.byteSamples)))} left`)] : []),
         h('span', { 'data-figure': 'batches' }, view.totalBatches > 0 ? `batch ${formatCount(view.lastCommittedBatch)} of ${formatCount(view.totalBatches)}` : `batch ${formatCount(view.lastCommittedBatch)}`),
       ];
       this.figures.replaceChildren(...parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p])));
     } else if (view.status === 'queued' || view.phase === 'scan') {
       this.figures.textContent = 'Reading the file and checking its rows…';
     }
+    if (view.cancelRequested && !isFinished(view)) {
+      this.cancelJobButton.disabled = true;
+      this.cancelJobButton.textContent = 'Cancelling after the batch being written…';
+    }
     if (!isFinished(view)) return;
     this.stopWatching = null;
+    this.cancelJobButton.hidden = true;
     const report = view.report as ImportReport | null;
     if (view.status === 'failed' && !report) {
       this.setStage('form');

@@ -1,7 +1,7 @@
 /**
- * Pure helpers of the import dialog's progress line: the rows/s rate over a sliding window of
- * progress samples, the time left, and how numbers, rates and durations read. No DOM here (unit
- * tested in tests/unit/import-ui-format.test.ts).
+ * Pure helpers of the import dialog's progress line: rates over a sliding window of progress
+ * samples (rows written, bytes read), the time left, and how numbers, rates, sizes and durations
+ * read. No DOM here (unit tested in tests/unit/import-ui-format.test.ts).
  */
 
 /** Defaults of the progress figures; one comment per option. */
@@ -12,32 +12,32 @@ export const PROGRESS_DEFAULTS = {
   minSpanMs: 250,
 } as const;
 
-/** One reading of a job's progress: rows written so far, and when (ms, one clock for all samples). */
+/** One reading of a job's progress: how much is done so far (rows written, or bytes read), and when (ms, one clock for all samples). */
 export interface ProgressSample {
   at: number;
-  rows: number;
+  done: number;
 }
 
 /** Adds `sample` to `samples` (kept in time order), drops those older than the window; returns the new list. */
 export function addSample(samples: readonly ProgressSample[], sample: ProgressSample, windowMs: number = PROGRESS_DEFAULTS.rateWindowMs): ProgressSample[] {
-  const kept = samples.filter((s) => s.at <= sample.at && s.at >= sample.at - windowMs && s.rows <= sample.rows);
+  const kept = samples.filter((s) => s.at <= sample.at && s.at >= sample.at - windowMs && s.done <= sample.done);
   const last = kept.at(-1);
   if (last && last.at === sample.at) kept[kept.length - 1] = sample;
   else kept.push(sample);
   return kept;
 }
 
-/** Rows per second over the samples, or null when they span too little time to tell. */
-export function rowsPerSecond(samples: readonly ProgressSample[], minSpanMs: number = PROGRESS_DEFAULTS.minSpanMs): number | null {
+/** Units (rows, bytes) per second over the samples, or null when they span too little time to tell. */
+export function ratePerSecond(samples: readonly ProgressSample[], minSpanMs: number = PROGRESS_DEFAULTS.minSpanMs): number | null {
   const first = samples[0];
   const last = samples.at(-1);
   if (!first || !last) return null;
   const span = last.at - first.at;
   if (span < minSpanMs) return null;
-  return Math.max(0, (last.rows - first.rows) / (span / 1000));
+  return Math.max(0, (last.done - first.done) / (span / 1000));
 }
 
-/** Seconds left at `rate` rows/s for the rows not yet done; null when the rate is unknown or zero. */
+/** Seconds left at `rate` units/s for the units (bytes of the input) not yet done; null when the rate is unknown or zero. */
 export function etaSeconds(done: number, total: number, rate: number | null): number | null {
   if (rate === null || rate <= 0 || total <= 0) return null;
   return Math.max(0, total - done) / rate;
@@ -52,6 +52,18 @@ export const formatCount = (n: number): string => integer.format(Math.round(n));
 export function formatRate(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return '— rows/s';
   return `${rate < 10 ? rate.toFixed(1) : formatCount(rate)} rows/s`;
+}
+
+/** A size: "950 B", "12.3 kB", "48.0 MB", "1.2 GB" (powers of 1000). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
 /** A duration: "4 s", "2 min 05 s", "1 h 03 min"; "—" when unknown. */
@@ -71,6 +83,7 @@ export const formatPercent = (fraction: number): string => `${Math.floor(Math.mi
 export function phaseLabel(phase: string, status: string): string {
   if (status === 'queued') return 'Queued';
   if (status === 'failed') return 'Failed';
+  if (status === 'cancelled') return 'Cancelled';
   switch (phase) {
     case 'scan':
       return 'Validating the file';
@@ -83,35 +96,4 @@ export function phaseLabel(phase: string, status: string): string {
     default:
       return phase;
   }
-}
-
-/**
- * About how many records a file holds, read from its text before the upload: the server learns
- * the number of rows to write only as it reads (a job's rowsTotal stays 0 until then), so the
- * dialog's share and time left lean on this until it does. JSON lines: non-empty lines; CSV: lines
- * after the header (a quoted field across lines counts twice: an estimate); Cytoscape JSON: nodes
- * and edges. null when the text cannot tell.
- */
-export function estimateRecords(format: string, fileName: string, text: string): number | null {
-  const kind = format || (/\.csv$/i.test(fileName) ? 'csv' : /\.cyjs$/i.test(fileName) ? 'cyjs' : 'ftm');
-  if (kind === 'cyjs') {
-    try {
-      const doc = JSON.parse(text) as { elements?: { nodes?: unknown[]; edges?: unknown[] } | unknown[] };
-      const el = doc.elements;
-      if (Array.isArray(el)) return el.length;
-      return (el?.nodes?.length ?? 0) + (el?.edges?.length ?? 0);
-    } catch {
-      return null;
-    }
-  }
-  let lines = 0;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end);
-    if (line.trim() !== '') lines += 1;
-    if (end === -1) break;
-    start = end + 1;
-  }
-  return kind === 'ftm' ? lines : Math.max(0, lines - 1);
 }

@@ -42,7 +42,8 @@ function written(report: ImportReport): HTMLElement {
       { 'data-written': name },
       h('strong', {}, formatCount(created)),
       ` ${label} ${report.dryRun ? 'to write' : 'created'}`,
-      toWrite !== null && !report.dryRun && existing > 0 ? `, ${formatCount(existing)} already in the graph (left as they were)` : '',
+      // Only a finished run has written all it read: a stopped one's rest is unwritten, not "already there".
+      toWrite !== null && report.status === 'done' && existing > 0 ? `, ${formatCount(existing)} already in the graph (left as they were)` : '',
     );
   };
   if (report.dryRun) {
@@ -96,7 +97,9 @@ export function renderImportReport(report: ImportReport): HTMLElement {
       : 'Dry run: some rows would fail. Nothing was written.'
     : report.status === 'failed'
       ? 'The import failed.'
-      : 'Import done.';
+      : report.status === 'cancelled'
+        ? `The import was cancelled after batch ${formatCount(report.batches.resumedAfter + report.batches.committed)}: whole batches only were written. The same file resumes it (npm run import -- <file> --resume).`
+        : 'Import done.';
   return h(
     'section',
     { className: 'imp-report', 'data-report-status': report.status, 'data-job-id': report.jobId, 'data-dry-run': String(report.dryRun), 'aria-label': 'Import report' },
