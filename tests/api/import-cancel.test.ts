@@ -108,7 +108,7 @@ describe('POST /api/import/:jobId/cancel: a running import', () => {
     expect(asked.status).toBe(202);
     expect(asked.body.data).toMatchObject({ id: jobId, status: 'running', cancelRequested: expect.any(String) });
 
-    const cancelled = await until(job, ended, 'the job to stop');
+    const cancelled = await until(job, (j) => ended(j), 'the job to stop');
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.report).toMatchObject({ status: 'cancelled', jobId });
     const committed = cancelled.lastCommittedBatch as number;
