@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/src/auth/accounts.js';
 import { GraphDb } from '../../server/src/db/graph-db.js';
 import { REPO_ROOT } from '../../server/src/paths.js';
 import { AuthRepository } from '../../server/src/repositories/auth-repository.js';
 import { deleteImported, sourceIds } from '../integration/import-support.js';
+import { apiUpload, shownReport } from '../support/import-dialog.js';
 import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp, logInThroughMenu } from '../support/browser.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
 
@@ -93,41 +94,6 @@ async function counts(): Promise<Record<string, number>> {
   return { nodes: Number(r.get('nodes')), rels: Number(r.get('rels')), jobs: Number(r.get('jobs')) };
 }
 
-/** The same upload through the API with the page's session (cookie + CSRF token), for comparison. */
-async function apiUpload(context: BrowserContext, fields: Record<string, string>, files: Array<{ part: string; path: string }>): Promise<{ status: number; body: any }> {
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const me = (await (await fetch(`${fixture.app().baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { data: { csrfToken: string } };
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  for (const f of files) form.set(f.part, new Blob([readFileSync(f.path)]), f.path.split('/').pop());
-  const response = await fetch(`${fixture.app().baseUrl}/api/import`, { method: 'POST', body: form, headers: { cookie, 'x-csrf-token': me.data.csrfToken } });
-  return { status: response.status, body: await response.json() };
-}
-
-/** The report's figures as the dialog shows them. */
-async function shownReport(page: Page) {
-  const report = page.locator('#import-dialog .imp-report');
-  const figure = async (name: string) => Number(((await report.locator(`[data-count="${name}"] .imp-figure__value`).textContent()) ?? '').replace(/,/g, ''));
-  const written = async (name: string) => Number(((await report.locator(`[data-written="${name}"] strong`).textContent()) ?? '').replace(/,/g, ''));
-  const bySchema: Record<string, number[]> = {};
-  for (const row of await report.locator('[data-report="by-schema"] tbody tr').all()) {
-    const cells = await row.locator('td').allTextContents();
-    bySchema[(await row.getAttribute('data-schema')) as string] = cells.map((c) => Number(c.replace(/,/g, '')));
-  }
-  return {
-    status: await report.getAttribute('data-report-status'),
-    jobId: await report.getAttribute('data-job-id'),
-    records: await figure('records'),
-    skipped: await figure('skipped'),
-    failed: await figure('failed'),
-    dangling: await figure('dangling'),
-    actors: await written('actors'),
-    relationships: await written('relationships'),
-    bySchema,
-    issues: await report.locator('.imp-issues__list li').allTextContents(),
-  };
-}
-
 const expectedBySchema = (api: any) =>
   Object.fromEntries(Object.entries(api.bySchema as Record<string, any>).map(([k, c]) => [k, [c.records, c.actors, c.relationships, c.skipped, c.failed]]));
 
@@ -172,7 +138,7 @@ describe('the Import dialog in the explorer (headless Chromium)', () => {
     const shown = await shownReport(page);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-ui-dry-run.png') });
 
-    const api = await apiUpload(context, { format: 'ftm', dryRun: 'true' }, [{ part: 'file', path: ZALA }]);
+    const api = await apiUpload(fixture.app().baseUrl, context, { format: 'ftm', dryRun: 'true' }, [{ part: 'file', path: ZALA }]);
     expect(api.status).toBe(200);
     const report = api.body.data;
     expect(shown).toMatchObject({
