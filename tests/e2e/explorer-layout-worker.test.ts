@@ -3,35 +3,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { collectConsoleErrors, SCREENSHOT_DIR, useBrowserApp } from '../support/browser.js';
 import { getTestDriver, testDatabase } from '../support/neo4j.js';
+import { loadGridScene as loadScene, settleCanvas as settle } from '../support/scene.js';
 
 const driver = getTestDriver();
 const database = testDatabase();
 const fixture = useBrowserApp(driver, database);
 
-/** Waits until no action is running and animations have settled. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !window.cy!.animated(), undefined, { timeout: 60_000 });
-  await page.waitForTimeout(350);
-}
-
 const positions = (page: Page) => page.evaluate(() => Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])));
-
-/** A generated scene (no API): n actors in rows of 25, each linked to the next and to the one below. */
-async function loadScene(page: Page, n: number): Promise<void> {
-  await page.evaluate(async (count) => {
-    const nodes = Array.from({ length: count }, (_, i) => ({
-      data: { id: `lw-${i}`, label: `Actor ${i}`, name: `Actor ${i}`, kind: (i % 3 === 0 ? 'Person' : 'Company') as 'Person' | 'Company', aliases: [], description: null, country: null, url: null, wikidata: null },
-      position: { x: (i % 25) * 40, y: Math.floor(i / 25) * 40 },
-    }));
-    const edges = nodes.flatMap((_, i) =>
-      [i + 1, i + 25]
-        .filter((j) => j < count && (j !== i + 1 || (i + 1) % 25 !== 0))
-        .map((j) => ({ data: { id: `lw-e-${i}-${j}`, source: `lw-${i}`, target: `lw-${j}`, type: 'PARTNERS_WITH' as const, label: 'partners with', status: 'active' as const, since: null, until: null, summary: null, evidenceCount: 1 } })),
-    );
-    await window.sightline!.loadScene({ nodes, edges });
-  }, n);
-  await settle(page);
-}
 
 describe('the explorer: full layouts in a Web Worker (headless Chromium, the real app and its CSP)', () => {
   it('re-lays out a 600-actor scene in the worker, keeps pinned actors in place, shows the busy indicator, no console errors', async () => {

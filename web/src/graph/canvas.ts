@@ -8,6 +8,7 @@ import { DEFAULTS } from './defaults.js';
 import { runFullLayout } from './full-layout.js';
 import { DEFAULT_LAYOUT, fcoseBase, type LayoutName } from './layouts.js';
 import { keepLayerCacheWarm } from './layer-cache.js';
+import { patchLayerOnChange } from './layer-patch.js';
 import { freeSpotsAround } from './placement.js';
 import { decideRenderer, probeWebgl, rendererOverride, type RendererDecision } from './renderer.js';
 import { arrowsTooSmall, buildStylesheet, zoomDetailStyles } from './stylesheet.js';
@@ -35,6 +36,8 @@ export function createCanvas(container: HTMLElement, decision: RendererDecision 
   } as cytoscape.CytoscapeOptions);
   restyleEdgesAcrossZoom(cy);
   keepLayerCacheWarm(cy);
+  // `?layer-patch=off` leaves every change to Cytoscape (the benchmark's baseline for expansions).
+  if (new URLSearchParams(window.location.search).get('layer-patch') !== 'off') patchLayerOnChange(cy);
   return cy;
 }
 

@@ -37,6 +37,19 @@ export const DEFAULTS = {
    * wait after a change.
    */
   layerCacheRetryMs: 300,
+  /**
+   * From this many elements (actors and relationships) on the canvas, a change that touches few of
+   * them (an expansion, a pin, a hover highlight) is repainted into Cytoscape's cached layer where it
+   * happened (graph/layer-patch.ts) instead of making the next frames draw every element; below it a
+   * whole redraw is cheap anyway.
+   */
+  layerPatchFrom: 1000,
+  /** Most changed elements one frame repaints that way; a larger change (a layout, a restyle) is left to Cytoscape. */
+  layerPatchMaxElements: 400,
+  /** Largest share of the canvas's elements one such repaint may draw again (above it, Cytoscape's full redraw costs about the same). */
+  layerPatchMaxShare: 0.3,
+  /** Room (model px) added around the cached layer when new elements land outside it, so the next ones usually fit. */
+  layerGrowMargin: 240,
   /** Above this many nodes, the list of actors in view is not drawn (a canvas that large is explored on the canvas). */
   actorListUpTo: 300,
   /** Above this many nodes, an expansion lays out only the new nodes and their canvas neighbours (the rest is untouched). */
