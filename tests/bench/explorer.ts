@@ -230,6 +230,11 @@ interface SizeResult {
   fpsRatio: number;
   expandMs?: number[];
   expandMedianMs?: number;
+  /** What the cached-layer repaint did during those expansions. */
+  expandLayerPatch?: Expansions['layerPatch'];
+  /** The same expansions with the repaint off (`?layer-patch=off`). */
+  expandPlainMs?: number[];
+  expandPlainMedianMs?: number;
   relayout?: RelayoutMeasure;
   relayoutMain?: RelayoutMeasure;
 }
@@ -265,6 +270,38 @@ async function measureRelayout(page: Page): Promise<RelayoutMeasure> {
   })()`)) as RelayoutMeasure;
 }
 
+interface Expansions {
+  ms: number[];
+  /** graph/layer-patch.ts's counters after them (absent with the repaint off). */
+  layerPatch: { patched: number; declined: number; lastDeclined: string | null } | null;
+}
+
+/** Five expansions of 50 new actors each, around actors spread over the scene, one after the other. */
+async function measureExpansions(page: Page, scene: GraphElements): Promise<Expansions> {
+  const ms: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const centre = scene.nodes[Math.floor(((round + 1) * scene.nodes.length) / 7)]!.data.id;
+    ms.push(
+      await page.evaluate(
+        async ({ centre, incoming }) => {
+          const t0 = performance.now();
+          await window.sightline!.growScene(centre, incoming);
+          await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+          return performance.now() - t0;
+        },
+        { centre, incoming: expansion(centre, round) },
+      ),
+    );
+    const added = await page.evaluate((r) => window.cy!.nodes(`[id ^= "bench-new-${r}-"]`).length, round);
+    if (added !== 50) throw new Error(`bench/explorer: expansion ${round} added ${added} nodes, expected 50`);
+  }
+  const layerPatch = await page.evaluate(() => {
+    const s = window.sightlineLayerPatch;
+    return s ? { patched: s.patched, declined: s.declined, lastDeclined: s.lastDeclined } : null;
+  });
+  return { ms, layerPatch };
+}
+
 async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphElements, panMs: number, extra: { expand: boolean; relayout: boolean }) {
   const page = await browser.newPage({ viewport: VIEWPORT });
   const errors: string[] = [];
@@ -285,24 +322,22 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
   if (box.nodes !== scene.nodes.length) throw new Error(`bench/explorer: the explorer shows ${box.nodes} nodes, expected ${scene.nodes.length}`);
   const settleMs = await settle(page, 'cy');
   const pan = await dragFps(page, '#cy', panMs, 'cy');
-  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expandMs?: number[]; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
+  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expand?: Expansions; expandPlain?: Expansions; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
   if (extra.expand) {
-    out.expandMs = [];
-    for (let round = 0; round < 5; round++) {
-      const centre = scene.nodes[Math.floor(((round + 1) * scene.nodes.length) / 7)]!.data.id;
-      const ms = await page.evaluate(
-        async ({ centre, incoming }) => {
-          const t0 = performance.now();
-          await window.sightline!.growScene(centre, incoming);
-          await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-          return performance.now() - t0;
-        },
-        { centre, incoming: expansion(centre, round) },
-      );
-      const added = await page.evaluate((r) => window.cy!.nodes(`[id ^= "bench-new-${r}-"]`).length, round);
-      if (added !== 50) throw new Error(`bench/explorer: expansion ${round} added ${added} nodes, expected 50`);
-      out.expandMs.push(ms);
-    }
+    out.expand = await measureExpansions(page, scene);
+    // The same expansions with the cached-layer repaint off (`?layer-patch=off`: Cytoscape redraws
+    // every element after each change, as the page did before graph/layer-patch.ts), same scene.
+    const plain = await browser.newPage({ viewport: VIEWPORT });
+    plain.on('pageerror', (e) => errors.push(e.message));
+    await plain.goto(`${baseUrl}/?layer-patch=off`);
+    await plain.waitForFunction(() => window.sightline !== undefined);
+    await plain.evaluate(async (elements) => {
+      await window.sightline!.loadScene(elements);
+      window.cy!.fit(undefined, 20);
+    }, scene);
+    await settle(plain, 'cy');
+    out.expandPlain = await measureExpansions(plain, scene);
+    await plain.close();
   }
   if (extra.relayout) {
     out.relayout = await measureRelayout(page);
@@ -378,9 +413,12 @@ export async function runExplorerBench(args: string[]): Promise<void> {
         bare: row(bare),
         fpsRatio: round1(ex.pan.rafFps / Math.max(bare.pan.rafFps, 0.01)),
       };
-      if (ex.expandMs) {
-        r.expandMs = ex.expandMs.map(round1);
-        r.expandMedianMs = round1(median(ex.expandMs));
+      if (ex.expand && ex.expandPlain) {
+        r.expandMs = ex.expand.ms.map(round1);
+        r.expandMedianMs = round1(median(ex.expand.ms));
+        r.expandLayerPatch = ex.expand.layerPatch;
+        r.expandPlainMs = ex.expandPlain.ms.map(round1);
+        r.expandPlainMedianMs = round1(median(ex.expandPlain.ms));
       }
       if (ex.relayout) r.relayout = ex.relayout;
       if (ex.relayoutMain) r.relayoutMain = ex.relayoutMain;
@@ -403,7 +441,9 @@ export async function runExplorerBench(args: string[]): Promise<void> {
         `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${Math.round(r.explorer.firstRenderMs)} ms / ${Math.round(r.bare.firstRenderMs)} ms | ${r.explorer.rafFps} | ${r.bare.rafFps} | ${r.fpsRatio}× | ${r.explorer.drawnFps} (${r.explorer.renderMs} ms) | ${r.bare.drawnFps} (${r.bare.renderMs} ms) | ${Math.round(r.explorer.worstGapMs)} / ${Math.round(r.bare.worstGapMs)} ms |`,
     ),
     '',
-    expand ? `Expansion in the ${expand.nodes.toLocaleString('en')}-actor scene (50 new actors merged around one and placed in the free spots nearest it, the whole scene in view, until the next frame is drawn): median **${expand.expandMedianMs} ms** (runs: ${expand.expandMs!.join(', ')} ms; target < 300 ms).` : '',
+    expand
+      ? `Expansion in the ${expand.nodes.toLocaleString('en')}-actor scene (50 new actors merged around one and placed in the free spots nearest it, the whole scene in view, until the next frame is drawn): median **${expand.expandMedianMs} ms** (runs: ${expand.expandMs!.join(', ')} ms; target < 300 ms; ${expand.expandLayerPatch ? `${expand.expandLayerPatch.patched} frames repainted into Cytoscape's cached layer, ${expand.expandLayerPatch.declined} changes left to Cytoscape` : 'cached-layer repaint unavailable'}). Same expansions with that repaint off (\`?layer-patch=off\`, Cytoscape redraws every element after a change), same run: median ${expand.expandPlainMedianMs} ms (runs: ${expand.expandPlainMs!.join(', ')} ms).`
+      : '',
     '',
     ...(relayouts.length > 0
       ? [
