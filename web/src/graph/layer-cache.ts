@@ -21,27 +21,11 @@
  * starts. Measured in tests/bench/explorer.ts.)
  */
 import type { Core } from 'cytoscape';
+import { canvasRenderer, LAYERS, type LayeredTextureCache } from './cytoscape-internals.js';
 import { DEFAULTS } from './defaults.js';
 
-/** Cytoscape's layered texture cache (canvas renderer internals, cytoscape 3.x; absent under WebGL). */
-interface LayeredTextureCache {
-  skipping: boolean;
-  lastInvalidationTime?: number;
-  getLayers?(eles: unknown, pixelRatio: number): unknown;
-}
-
-/** The part of Cytoscape's canvas renderer read here. */
-interface LayerCacheRenderer {
-  data?: { lyrTxrCache?: LayeredTextureCache };
-  getCachedZSortedEles?(): { nondrag: unknown };
-  getPixelRatio?(): number;
-}
-
-/** Cytoscape skips its layers for this long after an element changed (`invalidThreshold`). */
-const CACHE_INVALID_MS = 250;
-
 export function keepLayerCacheWarm(cy: Core): void {
-  const renderer = () => (cy as unknown as { renderer(): LayerCacheRenderer | undefined }).renderer();
+  const renderer = () => canvasRenderer(cy);
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Waits until DEFAULTS.layerCacheRetryMs after the cache's last invalidation.
   const arm = (cache: LayeredTextureCache) => {
@@ -53,7 +37,7 @@ export function keepLayerCacheWarm(cy: Core): void {
     const r = renderer();
     const cache = r?.data?.lyrTxrCache;
     if (!r || !cache) return;
-    if (cache.lastInvalidationTime !== undefined && performance.now() - cache.lastInvalidationTime <= CACHE_INVALID_MS) {
+    if (cache.lastInvalidationTime !== undefined && performance.now() - cache.lastInvalidationTime <= LAYERS.invalidMs) {
       arm(cache); // changed again meanwhile: wait for that change to settle too
       return;
     }
