@@ -302,6 +302,22 @@ async function measureExpansions(page: Page, scene: GraphElements): Promise<Expa
   return { ms, layerPatch };
 }
 
+/** Another explorer page (its URL turns one feature off: a baseline) with the same scene on its canvas, fitted to it or not. */
+async function baselinePage(browser: Browser, url: string, scene: GraphElements, errors: string[], fit: boolean): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.sightline !== undefined);
+  await page.evaluate(
+    async ({ elements, fit }) => {
+      await window.sightline!.loadScene(elements);
+      if (fit) window.cy!.fit(undefined, 20);
+    },
+    { elements: scene, fit },
+  );
+  return page;
+}
+
 async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphElements, panMs: number, extra: { expand: boolean; relayout: boolean }) {
   const page = await browser.newPage({ viewport: VIEWPORT });
   const errors: string[] = [];
@@ -327,14 +343,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
     out.expand = await measureExpansions(page, scene);
     // The same expansions with the cached-layer repaint off (`?layer-patch=off`: Cytoscape redraws
     // every element after each change, as the page did before graph/layer-patch.ts), same scene.
-    const plain = await browser.newPage({ viewport: VIEWPORT });
-    plain.on('pageerror', (e) => errors.push(e.message));
-    await plain.goto(`${baseUrl}/?layer-patch=off`);
-    await plain.waitForFunction(() => window.sightline !== undefined);
-    await plain.evaluate(async (elements) => {
-      await window.sightline!.loadScene(elements);
-      window.cy!.fit(undefined, 20);
-    }, scene);
+    const plain = await baselinePage(browser, `${baseUrl}/?layer-patch=off`, scene, errors, true);
     await settle(plain, 'cy');
     out.expandPlain = await measureExpansions(plain, scene);
     await plain.close();
@@ -342,13 +351,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
   if (extra.relayout) {
     out.relayout = await measureRelayout(page);
     // The same re-layout computed on the main thread (the page as it was before the layout worker), same scene.
-    const main = await browser.newPage({ viewport: VIEWPORT });
-    main.on('pageerror', (e) => errors.push(e.message));
-    await main.goto(`${baseUrl}/?layout-thread=main`);
-    await main.waitForFunction(() => window.sightline !== undefined);
-    await main.evaluate(async (elements) => {
-      await window.sightline!.loadScene(elements);
-    }, scene);
+    const main = await baselinePage(browser, `${baseUrl}/?layout-thread=main`, scene, errors, false);
     out.relayoutMain = await measureRelayout(main);
     await main.close();
   }

@@ -219,6 +219,11 @@ function repaint(cy: Core, internals: Internals, pending: readonly InternalEle[]
   }
   if (redraw.length > DEFAULTS.layerPatchMaxShare * eles.length) return 'change too large';
 
+  if (layer.replacement) {
+    // A copy being rebuilt from the elements as they were would undo this repaint.
+    layer.replacement.invalid = true;
+    layer.replacement = null;
+  }
   let grown = false;
   if (reach && !inside(reach, layer.bb)) {
     // Grown by whole layer pixels on the left and top, so the areas stay on its pixel grid.
@@ -254,11 +259,6 @@ function repaint(cy: Core, internals: Internals, pending: readonly InternalEle[]
     for (const [other, stale] of Object.entries(caches)) if (Number(other) !== level && stale) cache.invalidateLayer!(stale);
   }
   cache.lastInvalidationTime = lastInvalidation;
-  if (layer.replacement) {
-    // A copy rebuilt from the elements as they were would undo this repaint.
-    layer.replacement.invalid = true;
-    layer.replacement = null;
-  }
   cache.skipping = false;
   return { redrawn: redraw.length, grown };
 }
