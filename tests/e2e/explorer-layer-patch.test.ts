@@ -96,16 +96,22 @@ function grow(page: Page, centre: string, tag: string) {
   );
 }
 
+/** Opens a scene, captures it, expands `centre` (20 actors), captures again: both captures and the patcher's counters around the expansion. */
+async function expandInScene(spacing: number, centre: string, tag: string) {
+  const { page, errors } = await openScene(spacing);
+  const before = await captureFromLayer(page);
+  const s0 = await stats(page);
+  await grow(page, centre, tag);
+  await settleCanvas(page);
+  const after = await captureFromLayer(page);
+  const s1 = await stats(page);
+  return { page, errors, before, after, s0, s1 };
+}
+
 describe('the explorer: small changes repainted into the cached layer (headless Chromium)', () => {
   it('an expansion inside the scene, a pin, an unpin and a move: the same pixels as a full rebuild', async () => {
     // Actors 110 px apart: the new ones find free spots among them, inside the cached layer.
-    const { page, errors } = await openScene(110);
-    const before = await captureFromLayer(page);
-    const s0 = await stats(page);
-    await grow(page, 'lp-612', 'mid');
-    await settleCanvas(page);
-    const expanded = await captureFromLayer(page);
-    const s1 = await stats(page);
+    const { page, errors, before, after: expanded, s0, s1 } = await expandInScene(110, 'lp-612', 'mid');
     expect(s1.patched).toBeGreaterThan(s0.patched);
     expect(s1.grown).toBe(s0.grown);
     expect(s1.declined).toBe(s0.declined);
@@ -149,13 +155,7 @@ describe('the explorer: small changes repainted into the cached layer (headless 
 
   it('an expansion at the edge of the scene enlarges the cached layer and shows what a full rebuild shows', async () => {
     // Actors 40 px apart: no free spot among them, the new ones land outside the layer.
-    const { page, errors } = await openScene(40);
-    const before = await captureFromLayer(page);
-    const s0 = await stats(page);
-    await grow(page, 'lp-0', 'corner');
-    await settleCanvas(page);
-    const grown = await captureFromLayer(page);
-    const s1 = await stats(page);
+    const { page, errors, before, after: grown, s0, s1 } = await expandInScene(40, 'lp-0', 'corner');
     expect(s1.grown).toBeGreaterThan(s0.grown);
     expect(s1.declined).toBe(s0.declined);
     const shown = await differing(page, 'blocks', before, grown);
