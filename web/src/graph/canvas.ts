@@ -5,14 +5,17 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { classString, edgeClasses, nodeClasses } from './classes.js';
 import { DEFAULTS } from './defaults.js';
+import { boxAround } from './fit-view.js';
 import { runFullLayout } from './full-layout.js';
 import { DEFAULT_LAYOUT, fcoseBase, type LayoutName } from './layouts.js';
 import { keepLayerCacheWarm } from './layer-cache.js';
 import { patchLayerOnChange } from './layer-patch.js';
+import { warmTexturesBeforeFrames } from './texture-warm.js';
 import { freeSpotsAround } from './placement.js';
 import { decideRenderer, probeWebgl, rendererOverride, type RendererDecision } from './renderer.js';
-import { arrowsTooSmall, buildStylesheet, zoomDetailStyles } from './stylesheet.js';
+import { buildStylesheet, zoomDetailStyles } from './stylesheet.js';
 import type { GraphElements, Position } from './types.js';
+import { restyleEdgesAcrossZoom } from './zoom-styles.js';
 
 declare global {
   interface Window {
@@ -37,32 +40,11 @@ export function createCanvas(container: HTMLElement, decision: RendererDecision 
   restyleEdgesAcrossZoom(cy);
   keepLayerCacheWarm(cy);
   // `?layer-patch=off` leaves every change to Cytoscape (the benchmark's baseline for expansions).
-  if (new URLSearchParams(window.location.search).get('layer-patch') !== 'off') patchLayerOnChange(cy);
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('layer-patch') !== 'off') patchLayerOnChange(cy);
+  // `?texture-warm=off` lets frames draw missing element bitmaps as they go (the benchmark's baseline for re-layouts).
+  if (params.get('texture-warm') !== 'off') warmTexturesBeforeFrames(cy);
   return cy;
-}
-
-/**
- * Restyles the edges (arrowheads on or off, see zoomDetailStyles) once the zoom has crossed
- * DEFAULTS.arrowsFromZoom and the gesture has settled: the zoom handler itself only compares two
- * booleans, so zooming and panning pay nothing per frame.
- */
-function restyleEdgesAcrossZoom(cy: Core): void {
-  let applied = arrowsTooSmall(cy.zoom());
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  cy.on('zoom', () => {
-    if (arrowsTooSmall(cy.zoom()) === applied) {
-      clearTimeout(timer);
-      timer = undefined;
-      return;
-    }
-    if (timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      applied = arrowsTooSmall(cy.zoom());
-      // Cytoscape's eles.updateStyle() (re-applies the stylesheet) is missing from its typings.
-      (cy.edges() as unknown as { updateStyle(): void }).updateStyle();
-    }, DEFAULTS.zoomRestyleDelayMs);
-  });
 }
 
 /**
@@ -229,9 +211,13 @@ export function fitTo(cy: Core, ids?: readonly string[]): void {
   const eles = wanted.size > 0 ? cy.nodes().filter((n) => wanted.has(n.id())) : cy.elements();
   if (eles.empty()) return;
   const from = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-  // On a large canvas, fit the node positions (measuring every label's box would take seconds).
+  // On a large canvas, fit the nodes' boxes from their positions and sizes: Cytoscape's bounding
+  // box would measure every label and, after a layout, every edge's path (0.7 s at 5k actors),
+  // work the next frame does anyway.
   const large = cy.nodes().length > DEFAULTS.animateUpTo;
-  cy.fit(large ? eles.boundingBox({ includeLabels: false, includeOverlays: false }) as unknown as cytoscape.CollectionArgument : eles, DEFAULTS.fitPadding);
+  const nodes = eles.nodes();
+  const box = large && nodes.nonempty() ? boxAround(nodes.map((n) => n.position()), nodes.map((n) => ({ w: n.outerWidth(), h: n.outerHeight() }))) : null;
+  cy.fit(box ? ({ ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 } as unknown as cytoscape.CollectionArgument) : eles, DEFAULTS.fitPadding);
   if (cy.zoom() > DEFAULTS.maxFitZoom) {
     cy.zoom(DEFAULTS.maxFitZoom);
     cy.center(eles);

@@ -36,6 +36,7 @@ export interface InternalEle {
   boundingBox(): Box;
   removed(): boolean;
   isEdge(): boolean;
+  visible(): boolean;
 }
 
 /** One offscreen canvas of the layered cache: the drawing of `eles` (in z-order) at `level`. */
@@ -62,10 +63,42 @@ export interface LayeredTextureCache {
   drawEleInLayer?(layer: Layer, ele: InternalEle, level: number, pixelRatio: number): void;
   invalidateElements?(eles: ArrayLike<InternalEle>): void;
   invalidateLayer?(layer: Layer): void;
+  /** Whether every element is drawn, and current, in this level's layers. */
+  levelIsComplete?(level: number, eles: ArrayLike<InternalEle>): boolean;
 }
 
+/**
+ * One of Cytoscape's element texture caches (ElementTextureCache): small bitmaps of one part of an
+ * element (node body, label, edge end labels) per zoom level, packed side by side into shared
+ * texture canvases. Frames and layers draw elements by copying these bitmaps.
+ */
+export interface ElementTextureCache {
+  /** The box the part occupies (model coordinates); zero-sized when the element has no such part. */
+  getBoundingBox(ele: InternalEle): Box;
+  /**
+   * The part's bitmap at `level` (null: the one for the current zoom), drawn into a texture canvas
+   * now if missing. `reason` null is what a frame asks (it may get a coarser bitmap and queue the
+   * right one). Null where the part is not cached (edges' bodies, hidden labels, huge elements).
+   */
+  getElement(ele: InternalEle, bb: Box, pixelRatio: number, level: number | null, reason: string | null): object | null;
+  lookup?: { get(ele: InternalEle, level: number): object | undefined };
+  /** Request reasons; `highQuality` draws the bitmap at the asked level now instead of using another level's. */
+  reasons?: { highQuality?: string };
+}
+
+/** Levels of the element texture caches: a level draws at scale 2^level (ElementTextureCache in cytoscape 3.x). */
+export const ELEMENT_TEXTURES = { minLevel: -4, maxLevel: 3, maxZoom: 7.99 } as const;
+
 export interface CanvasRenderer {
-  data?: { lyrTxrCache?: LayeredTextureCache };
+  data?: {
+    lyrTxrCache?: LayeredTextureCache;
+    /** Node bodies (edges are never cached: they are drawn as paths). */
+    eleTxrCache?: ElementTextureCache;
+    /** Main labels, then edges' source and target labels. */
+    lblTxrCache?: ElementTextureCache;
+    slbTxrCache?: ElementTextureCache;
+    tlbTxrCache?: ElementTextureCache;
+  };
   getCachedZSortedEles?(): { nondrag: ArrayLike<InternalEle> };
   getPixelRatio?(): number;
   /** Registers a callback run before each frame, higher priorities first. */
