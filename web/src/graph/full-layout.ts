@@ -10,6 +10,7 @@ import type { LayoutName } from './layout-names.js';
 import { requestLayout } from './layout-runner.js';
 import { effectiveLayout, layoutOptions } from './layouts.js';
 import type { Position } from './types.js';
+import { restyleForZoomNow } from './zoom-styles.js';
 
 let layoutSeq = 0;
 
@@ -68,6 +69,8 @@ export async function runFullLayout(cy: Core, name: LayoutName, pinnedIds: Reado
       still.forEach((n) => {
         n.position(target.get(n.id()) as Position);
       });
+      // The new zoom's edge style now, measured and drawn with the move, not in a second pass.
+      restyleForZoomNow(cy);
     });
     return true;
   }
