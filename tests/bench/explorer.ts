@@ -20,8 +20,9 @@
  * the longest frame; for the 5k scene the time of an expansion (50 new actors and their
  * relationships merged around one actor and placed next to it, until the next frame), 5 times;
  * for the `--relayout-sizes` scenes (default 1k and 5k) a full fcose layout ("Re-layout"), in the
- * layout worker and, on a second page opened with `?layout-thread=main`, on the main thread: wall
- * time and the longest gap between two frames meanwhile (how long the page froze).
+ * layout worker, on a second page opened with `?layout-thread=main` on the main thread, and on a
+ * third opened with `?texture-warm=off` with the element bitmaps left to the frames that draw: wall
+ * time and the longest gap between two frames until 1.5 s after it (how long the page froze).
  * Results: tests/bench/results/explorer.{json,md}.
  */
 import { createReadStream } from 'node:fs';
@@ -237,12 +238,14 @@ interface SizeResult {
   expandPlainMedianMs?: number;
   relayout?: RelayoutMeasure;
   relayoutMain?: RelayoutMeasure;
+  /** The same re-layout with the element-bitmap warming off (`?texture-warm=off`). */
+  relayoutNoWarm?: RelayoutMeasure;
 }
 
 interface RelayoutMeasure {
   /** From the call until the next frame after the nodes moved, ms. */
   ms: number;
-  /** Longest time between two animation frames meanwhile: how long the page was frozen, ms. */
+  /** Longest time between two animation frames from the call until RELAYOUT_TAIL_MS after it resolved: how long the page was frozen, ms. */
   worstGapMs: number;
   /** Where the layout was computed. */
   thread: string;
@@ -251,7 +254,10 @@ interface RelayoutMeasure {
   nodes: number;
 }
 
-/** A full fcose re-layout ("Re-layout") of the scene on the page: wall time and the longest main-thread stall. */
+/** How long after a re-layout resolved its frames are still watched: the frames that draw the moved scene and rebuild Cytoscape's layer come then. */
+const RELAYOUT_TAIL_MS = 1500;
+
+/** A full fcose re-layout ("Re-layout") of the scene on the page: wall time and the longest main-thread stall, until RELAYOUT_TAIL_MS after it. */
 async function measureRelayout(page: Page): Promise<RelayoutMeasure> {
   await settle(page, 'cy');
   return (await page.evaluate(`(async () => {
@@ -263,6 +269,7 @@ async function measureRelayout(page: Page): Promise<RelayoutMeasure> {
     await window.sightline.relayout('fcose');
     await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const ms = performance.now() - t0;
+    await new Promise((resolve) => setTimeout(resolve, ${RELAYOUT_TAIL_MS}));
     on = false;
     worst = Math.max(worst, performance.now() - last);
     const moved = window.cy.nodes().filter((n) => { const b = before.get(n.id()); const p = n.position(); return Math.hypot(p.x - b.x, p.y - b.y) > 1; }).length;
@@ -338,7 +345,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
   if (box.nodes !== scene.nodes.length) throw new Error(`bench/explorer: the explorer shows ${box.nodes} nodes, expected ${scene.nodes.length}`);
   const settleMs = await settle(page, 'cy');
   const pan = await dragFps(page, '#cy', panMs, 'cy');
-  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expand?: Expansions; expandPlain?: Expansions; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
+  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expand?: Expansions; expandPlain?: Expansions; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; relayoutNoWarm?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
   if (extra.expand) {
     out.expand = await measureExpansions(page, scene);
     // The same expansions with the cached-layer repaint off (`?layer-patch=off`: Cytoscape redraws
@@ -349,11 +356,18 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
     await plain.close();
   }
   if (extra.relayout) {
-    out.relayout = await measureRelayout(page);
+    // Each re-layout on a fresh page holding the scene as loaded (this page has grown by the expansions).
+    const fresh = await baselinePage(browser, `${baseUrl}/`, scene, errors, false);
+    out.relayout = await measureRelayout(fresh);
+    await fresh.close();
     // The same re-layout computed on the main thread (the page as it was before the layout worker), same scene.
     const main = await baselinePage(browser, `${baseUrl}/?layout-thread=main`, scene, errors, false);
     out.relayoutMain = await measureRelayout(main);
     await main.close();
+    // And with the element bitmaps left to the frames that draw (`?texture-warm=off`, Cytoscape's own way), same scene.
+    const noWarm = await baselinePage(browser, `${baseUrl}/?texture-warm=off`, scene, errors, false);
+    out.relayoutNoWarm = await measureRelayout(noWarm);
+    await noWarm.close();
   }
   if (errors.length > 0) throw new Error(`bench/explorer: page errors: ${errors.join('; ')}`);
   await page.close();
@@ -425,6 +439,7 @@ export async function runExplorerBench(args: string[]): Promise<void> {
       }
       if (ex.relayout) r.relayout = ex.relayout;
       if (ex.relayoutMain) r.relayoutMain = ex.relayoutMain;
+      if (ex.relayoutNoWarm) r.relayoutNoWarm = ex.relayoutNoWarm;
       console.log(JSON.stringify(r));
       results.push(r);
     }
@@ -433,7 +448,7 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     server.close();
   }
   const expand = results.find((r) => r.expandMedianMs !== undefined);
-  const relayouts = results.filter((r) => r.relayout && r.relayoutMain);
+  const relayouts = results.filter((r) => r.relayout && r.relayoutMain && r.relayoutNoWarm);
   const md = [
     `Headless Chromium (${(renderer as { reason?: string } | null)?.reason ?? 'renderer unknown'}), canvas ${VIEWPORT.width}×${VIEWPORT.height} window, ${panMs / 1000} s mouse drag of the viewport once the page has settled (steady frames, Cytoscape's layer cache built); bare = cytoscape.min.js with default options and style, same elements, same canvas size, same run. fps = animation frames per second (the main thread's frame rate; 60 is the display's cap); drawn = frames Cytoscape actually drew (its 'render' events, one per pan step the browser delivered), with its mean render time.`,
     '',
@@ -450,11 +465,11 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     '',
     ...(relayouts.length > 0
       ? [
-          'Full fcose re-layout ("Re-layout"; draft quality above 1,000 actors, default up to it), in the layout worker vs. computed on the main thread (`?layout-thread=main`, the page before the worker), same scene, same run:',
+          `Full fcose re-layout ("Re-layout"; draft quality above 1,000 actors, default up to it): wall time until the moved scene is drawn, and the longest frame from the call until ${RELAYOUT_TAIL_MS / 1000} s after it (the page frozen). Explorer (layout worker, element bitmaps drawn before the frame that needs them) vs. the same page computing on the main thread (\`?layout-thread=main\`) and the same page leaving bitmaps to the frames that draw (\`?texture-warm=off\`, Cytoscape's own way), same scene, same run:`,
           '',
-          '| Actors | Worker: wall time | Worker: longest frame | Main thread: wall time | Main thread: longest frame | Nodes moved: worker / main |',
+          '| Actors | Explorer: wall time | Explorer: longest frame | Main thread: wall / longest frame | Bitmaps in the frame: wall / longest frame | Nodes moved |',
           '| ---: | ---: | ---: | ---: | ---: | ---: |',
-          ...relayouts.map((r) => `| ${r.relayout!.nodes.toLocaleString('en')} | ${Math.round(r.relayout!.ms)} ms | **${Math.round(r.relayout!.worstGapMs)} ms** | ${Math.round(r.relayoutMain!.ms)} ms | ${Math.round(r.relayoutMain!.worstGapMs)} ms | ${r.relayout!.moved} / ${r.relayoutMain!.moved} |`),
+          ...relayouts.map((r) => `| ${r.relayout!.nodes.toLocaleString('en')} | ${Math.round(r.relayout!.ms)} ms | **${Math.round(r.relayout!.worstGapMs)} ms** | ${Math.round(r.relayoutMain!.ms)} / ${Math.round(r.relayoutMain!.worstGapMs)} ms | ${Math.round(r.relayoutNoWarm!.ms)} / ${Math.round(r.relayoutNoWarm!.worstGapMs)} ms | ${r.relayout!.moved} / ${r.relayoutMain!.moved} / ${r.relayoutNoWarm!.moved} |`),
         ]
       : []),
   ]
