@@ -46,7 +46,7 @@ const HELPERS = `window.layerTest = {
   shots: [],
 };`;
 
-type Stats = { patched: number; grown: number; redrawn: number; declined: number; lastDeclined: string | null };
+type Stats = { patched: number; grown: number; redrawn: number; declined: number; lastDeclined: string | null; held: number; heldFrames: number };
 const stats = (page: Page) => page.evaluate(() => ({ ...window.sightlineLayerPatch! }) as Stats);
 
 /** Waits until the current zoom level's layer is complete and a frame has been drawn from it, then captures the canvas. */
@@ -163,6 +163,26 @@ describe('the explorer: small changes repainted into the cached layer (headless 
     const rebuilt = await captureRebuilt(page);
     expect(await differing(page, 'blocks', grown, rebuilt)).toBe(0);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-layer-patch-2-grown.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a full re-layout moves the actors in steps under the held layer, then shows what a full rebuild shows', async () => {
+    const { page, errors } = await openScene(110);
+    const before = await captureFromLayer(page);
+    const s0 = await stats(page);
+    // A grid layout (other rows and columns than the scene's) of the 1,200 actors, moved in steps.
+    await page.evaluate(() => window.sightline!.relayout('grid').then(() => undefined));
+    await settleCanvas(page);
+    const after = await captureFromLayer(page);
+    const s1 = await stats(page);
+    expect(s1.held).toBe(s0.held + 1);
+    expect(s1.heldFrames).toBeGreaterThan(s0.heldFrames + 1); // frames came between the steps, drawn from the held layer
+    expect(await differing(page, 'blocks', before, after)).toBeGreaterThan(100); // the actors did move
+    // Released: nothing of the old picture is left; the same as Cytoscape drawing it all again.
+    const rebuilt = await captureRebuilt(page);
+    expect(await differing(page, 'pixels', after, rebuilt)).toBeLessThan(10);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-layer-patch-3-relayout.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -63,6 +63,8 @@ export interface LayeredTextureCache {
   drawEleInLayer?(layer: Layer, ele: InternalEle, level: number, pixelRatio: number): void;
   invalidateElements?(eles: ArrayLike<InternalEle>): void;
   invalidateLayer?(layer: Layer): void;
+  /** Draws queued elements into layers being built (called before frames, within a time budget); returns what it drew. */
+  dequeue?(pixelRatio: number): unknown[];
   /** Whether every element is drawn, and current, in this level's layers. */
   levelIsComplete?(level: number, eles: ArrayLike<InternalEle>): boolean;
 }
@@ -101,6 +103,8 @@ export interface CanvasRenderer {
   };
   getCachedZSortedEles?(): { nondrag: ArrayLike<InternalEle> };
   getPixelRatio?(): number;
+  /** Whether the element's labels are drawn at texture scale `scale` (their font not below `min-zoomed-font-size`). */
+  eleTextBiggerThanMin?(ele: InternalEle, scale: number): boolean;
   /** Registers a callback run before each frame, higher priorities first. */
   beforeRender?(fn: (willDraw: boolean, now: number) => void, priority: number): void;
   beforeRenderPriorities?: { lyrTxrSkip?: number };

@@ -32,6 +32,16 @@ export const DEFAULTS = {
   /** Layouts and new nodes animate only on canvases up to this many nodes (above, they just appear). */
   animateUpTo: 300,
   /**
+   * A full layout above animateUpTo moves its nodes in steps, one per frame (graph/full-layout.ts):
+   * the first step moves this many nodes, and each next one as many as fit in layoutApplyFrameMs
+   * of work by the last step's pace (never fewer than layoutApplyMinStep).
+   */
+  layoutApplyFirstStep: 300,
+  /** Milliseconds of work (moving nodes, Cytoscape measuring them and their edges) aimed at per step of a full layout's move. */
+  layoutApplyFrameMs: 120,
+  /** Fewest nodes one step of a full layout's move takes. */
+  layoutApplyMinStep: 100,
+  /**
    * Milliseconds after the last change of the canvas before Cytoscape's layered texture cache is
    * asked to build the current zoom level (graph/layer-cache.ts); more than the cache's own 250 ms
    * wait after a change.

@@ -16,7 +16,7 @@
  * Frames that copy the cached layer (panning, most frames) only pay a check.
  */
 import type { Core } from 'cytoscape';
-import { canvasRenderer, ELEMENT_TEXTURES, layerLevel, type Box, type ElementTextureCache, type InternalEle } from './cytoscape-internals.js';
+import { canvasRenderer, ELEMENT_TEXTURES, LAYERS, layerLevel, type Box, type ElementTextureCache, type InternalEle } from './cytoscape-internals.js';
 
 /** What the warming did, for tests and the benchmark (window.sightlineTextureWarm). */
 export interface TextureWarmStats {
@@ -53,16 +53,25 @@ export function warmTexturesBeforeFrames(cy: Core): TextureWarmStats | null {
   if (!usable(bodies) || !usable(labels) || !usable(sourceLabels) || !usable(targetLabels)) return null;
   const nodeCaches = [bodies!, labels!];
   const edgeCaches = [labels!, sourceLabels!, targetLabels!]; // an edge's body is a path, never a bitmap
+  const isLabel = (cache: ElementTextureCache) => cache !== bodies;
   const zSorted = r.getCachedZSortedEles.bind(r);
   const pixelRatio = r.getPixelRatio.bind(r);
   const levelIsComplete = layers.levelIsComplete.bind(layers);
   const stats: TextureWarmStats = { frames: 0, drawn: 0 };
   window.sightlineTextureWarm = stats;
 
-  const warm = (cache: ElementTextureCache, ele: InternalEle, level: number, ratio: number): void => {
-    if (cache.lookup!.get(ele, level)) return;
+  const anyLevelComplete = (eles: ArrayLike<InternalEle>): boolean => {
+    for (let level = LAYERS.minLevel; level <= LAYERS.maxLevel; level++) if (levelIsComplete(level, eles)) return true;
+    return false;
+  };
+
+  const labelsShown = r.eleTextBiggerThanMin?.bind(r);
+  // Checks ordered cheapest first: most elements have their bitmap, or no label to draw at this zoom.
+  const warm = (cache: ElementTextureCache, isLabel: boolean, ele: InternalEle, level: number, ratio: number): void => {
+    if (isLabel && labelsShown && !labelsShown(ele, 2 ** level)) return;
     const bb = cache.getBoundingBox(ele);
     if (!bb || bb.w === 0 || bb.h === 0) return;
+    if (cache.lookup!.get(ele, level)) return;
     cache.getElement(ele, bb, ratio, level, cache.reasons!.highQuality!);
     if (cache.lookup!.get(ele, level)) stats.drawn++;
   };
@@ -77,7 +86,7 @@ export function warmTexturesBeforeFrames(cy: Core): TextureWarmStats | null {
     for (let i = 0; i < eles.length; i++) {
       const ele = eles[i]!;
       if (!ele.visible() || !intersects(ele.boundingBox(), extent)) continue;
-      for (const cache of ele.isEdge() ? edgeCaches : nodeCaches) warm(cache, ele, level, ratio);
+      for (const cache of ele.isEdge() ? edgeCaches : nodeCaches) warm(cache, isLabel(cache), ele, level, ratio);
     }
   };
 
@@ -89,9 +98,9 @@ export function warmTexturesBeforeFrames(cy: Core): TextureWarmStats | null {
     if (textureLevel(cy.zoom(), ratio) === null) return;
     const eles = zSorted().nondrag;
     if (eles.length === 0) return;
-    // A frame copies the layers when they are current and complete at its level.
-    const layerLvl = layerLevel(cy.zoom(), ratio);
-    if (layerLvl !== null && !layers.skipping && levelIsComplete(layerLvl, eles)) return;
+    // A frame copies layers unless a recent change makes it skip them: those of its level when
+    // complete, else those of another complete level, scaled (Cytoscape's LayeredTextureCache.getLayers).
+    if (layerLevel(cy.zoom(), ratio) !== null && !layers.skipping && anyLevelComplete(eles)) return;
     stats.frames++;
     warmInView();
   }, skipPriority - 2);
