@@ -20,9 +20,10 @@
  * the longest frame; for the 5k scene the time of an expansion (50 new actors and their
  * relationships merged around one actor and placed next to it, until the next frame), 5 times;
  * for the `--relayout-sizes` scenes (default 1k and 5k) a full fcose layout ("Re-layout"), in the
- * layout worker, on a second page opened with `?layout-thread=main` on the main thread, and on a
- * third opened with `?texture-warm=off` with the element bitmaps left to the frames that draw: wall
- * time and the longest gap between two frames until 1.5 s after it (how long the page froze).
+ * layout worker, and on pages with one part switched off by the URL (`?layout-thread=main`: on the
+ * main thread; `?texture-warm=off`: element bitmaps left to the frames that draw; plus
+ * `layer-patch=off`: every node moved in one batch): wall time and the longest gap between two
+ * frames until 1.5 s after it (how long the page froze).
  * Results: tests/bench/results/explorer.{json,md}.
  */
 import { createReadStream } from 'node:fs';
@@ -240,6 +241,8 @@ interface SizeResult {
   relayoutMain?: RelayoutMeasure;
   /** The same re-layout with the element-bitmap warming off (`?texture-warm=off`). */
   relayoutNoWarm?: RelayoutMeasure;
+  /** And with the layer held in steps off as well (`?layer-patch=off&texture-warm=off`): every node moved in one batch, drawn Cytoscape's way. */
+  relayoutOneBatch?: RelayoutMeasure;
 }
 
 interface RelayoutMeasure {
@@ -345,7 +348,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
   if (box.nodes !== scene.nodes.length) throw new Error(`bench/explorer: the explorer shows ${box.nodes} nodes, expected ${scene.nodes.length}`);
   const settleMs = await settle(page, 'cy');
   const pan = await dragFps(page, '#cy', panMs, 'cy');
-  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expand?: Expansions; expandPlain?: Expansions; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; relayoutNoWarm?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
+  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expand?: Expansions; expandPlain?: Expansions; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; relayoutNoWarm?: RelayoutMeasure; relayoutOneBatch?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
   if (extra.expand) {
     out.expand = await measureExpansions(page, scene);
     // The same expansions with the cached-layer repaint off (`?layer-patch=off`: Cytoscape redraws
@@ -368,6 +371,10 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
     const noWarm = await baselinePage(browser, `${baseUrl}/?texture-warm=off`, scene, errors, false);
     out.relayoutNoWarm = await measureRelayout(noWarm);
     await noWarm.close();
+    // And without the held layer either: every node moved in one batch (layer-patch's holdLayer is off with it), same scene.
+    const oneBatch = await baselinePage(browser, `${baseUrl}/?layer-patch=off&texture-warm=off`, scene, errors, false);
+    out.relayoutOneBatch = await measureRelayout(oneBatch);
+    await oneBatch.close();
   }
   if (errors.length > 0) throw new Error(`bench/explorer: page errors: ${errors.join('; ')}`);
   await page.close();
@@ -440,6 +447,7 @@ export async function runExplorerBench(args: string[]): Promise<void> {
       if (ex.relayout) r.relayout = ex.relayout;
       if (ex.relayoutMain) r.relayoutMain = ex.relayoutMain;
       if (ex.relayoutNoWarm) r.relayoutNoWarm = ex.relayoutNoWarm;
+      if (ex.relayoutOneBatch) r.relayoutOneBatch = ex.relayoutOneBatch;
       console.log(JSON.stringify(r));
       results.push(r);
     }
@@ -448,7 +456,7 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     server.close();
   }
   const expand = results.find((r) => r.expandMedianMs !== undefined);
-  const relayouts = results.filter((r) => r.relayout && r.relayoutMain && r.relayoutNoWarm);
+  const relayouts = results.filter((r) => r.relayout && r.relayoutMain && r.relayoutNoWarm && r.relayoutOneBatch);
   const md = [
     `Headless Chromium (${(renderer as { reason?: string } | null)?.reason ?? 'renderer unknown'}), canvas ${VIEWPORT.width}×${VIEWPORT.height} window, ${panMs / 1000} s mouse drag of the viewport once the page has settled (steady frames, Cytoscape's layer cache built); bare = cytoscape.min.js with default options and style, same elements, same canvas size, same run. fps = animation frames per second (the main thread's frame rate; 60 is the display's cap); drawn = frames Cytoscape actually drew (its 'render' events, one per pan step the browser delivered), with its mean render time.`,
     '',
@@ -465,11 +473,11 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     '',
     ...(relayouts.length > 0
       ? [
-          `Full fcose re-layout ("Re-layout"; draft quality above 1,000 actors, default up to it): wall time until the moved scene is drawn, and the longest frame from the call until ${RELAYOUT_TAIL_MS / 1000} s after it (the page frozen). Explorer (layout worker, element bitmaps drawn before the frame that needs them) vs. the same page computing on the main thread (\`?layout-thread=main\`) and the same page leaving bitmaps to the frames that draw (\`?texture-warm=off\`, Cytoscape's own way), same scene, same run:`,
+          `Full fcose re-layout ("Re-layout"; draft quality above 1,000 actors, default up to it): wall time until the moved scene is drawn, and the longest frame from the call until ${RELAYOUT_TAIL_MS / 1000} s after it (the page frozen). Explorer (layout in a worker; actors moved in steps under the held layer; element bitmaps drawn before the frame that needs them) vs. the same page with one part switched off by its URL, same scene, same run: computing on the main thread (\`?layout-thread=main\`); leaving bitmaps to the frames that draw (\`?texture-warm=off\`, Cytoscape's own way); and that plus every actor moved in one batch (\`?layer-patch=off&texture-warm=off\`, as the page did before both):`,
           '',
-          '| Actors | Explorer: wall time | Explorer: longest frame | Main thread: wall / longest frame | Bitmaps in the frame: wall / longest frame | Nodes moved |',
-          '| ---: | ---: | ---: | ---: | ---: | ---: |',
-          ...relayouts.map((r) => `| ${r.relayout!.nodes.toLocaleString('en')} | ${Math.round(r.relayout!.ms)} ms | **${Math.round(r.relayout!.worstGapMs)} ms** | ${Math.round(r.relayoutMain!.ms)} / ${Math.round(r.relayoutMain!.worstGapMs)} ms | ${Math.round(r.relayoutNoWarm!.ms)} / ${Math.round(r.relayoutNoWarm!.worstGapMs)} ms | ${r.relayout!.moved} / ${r.relayoutMain!.moved} / ${r.relayoutNoWarm!.moved} |`),
+          '| Actors | Explorer: wall time | Explorer: longest frame | Main thread: wall / longest frame | Bitmaps in the frame: wall / longest frame | One batch: wall / longest frame | Nodes moved |',
+          '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...relayouts.map((r) => `| ${r.relayout!.nodes.toLocaleString('en')} | ${Math.round(r.relayout!.ms)} ms | **${Math.round(r.relayout!.worstGapMs)} ms** | ${Math.round(r.relayoutMain!.ms)} / ${Math.round(r.relayoutMain!.worstGapMs)} ms | ${Math.round(r.relayoutNoWarm!.ms)} / ${Math.round(r.relayoutNoWarm!.worstGapMs)} ms | ${Math.round(r.relayoutOneBatch!.ms)} / ${Math.round(r.relayoutOneBatch!.worstGapMs)} ms | ${[r.relayout, r.relayoutMain, r.relayoutNoWarm, r.relayoutOneBatch].map((m) => m!.moved).join(' / ')} |`),
         ]
       : []),
   ]
