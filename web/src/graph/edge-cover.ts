@@ -11,6 +11,9 @@ export interface Rect {
   y2: number;
 }
 
+/** Whether two rectangles share a point (touching edges count). */
+export const overlaps = (a: Rect, b: Rect): boolean => a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
+
 /**
  * Cytoscape's drawn path of an edge (`rscratch.allpts`: x0, y0, x1, y1, …) as a polyline. `curved`
  * paths are chains of quadratic Béziers (start, control, end, control, end…: Cytoscape's bezier,

@@ -73,8 +73,8 @@ async function applyInSteps(cy: Core, target: ReadonlyMap<string, Position>, seq
  * (fcose arranges the rest around them through its fixedNodeConstraint; for the other layouts the
  * pinned nodes are put back afterwards). The positions are computed in the layout worker
  * (graph/layout-runner.ts), so the page stays responsive; then the nodes move to them, animated on
- * small canvases, in steps over a few frames on large ones (applyInSteps). Resolves false when a newer layout cancelled this one
- * (nothing moved).
+ * small canvases, in steps over a few frames on large ones (applyInSteps). Resolves false when a
+ * newer layout cancelled this one.
  */
 export async function runFullLayout(cy: Core, name: LayoutName, pinnedIds: ReadonlySet<string>): Promise<boolean> {
   const nodes = cy.nodes();

@@ -18,7 +18,7 @@
 import type { Core } from 'cytoscape';
 import { canvasRenderer, LAYERS, layerLevel, type Box, type InternalEle, type Layer, type LayeredTextureCache } from './cytoscape-internals.js';
 import { DEFAULTS } from './defaults.js';
-import { edgePolyline, polylineCover, type Rect } from './edge-cover.js';
+import { edgePolyline, overlaps, polylineCover, type Rect } from './edge-cover.js';
 
 /** What the patcher did, for tests and the benchmark (window.sightlineLayerPatch). */
 export interface LayerPatchStats {
@@ -61,7 +61,6 @@ const EDGE_PAD = 4 * DEFAULTS.edgeWidthMax + 8;
 const COVER_STEP = 3 * DEFAULTS.nodeSize;
 
 const union = (a: Rect, b: Rect): Rect => ({ x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) });
-const overlaps = (a: Rect, b: Rect) => a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
 const inside = (a: Rect, outer: Rect) => a.x1 >= outer.x1 && a.y1 >= outer.y1 && a.x2 <= outer.x2 && a.y2 <= outer.y2;
 const copy = (b: Box): Rect => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
 const empty = (b: Rect) => !(b.x2 > b.x1 && b.y2 > b.y1);

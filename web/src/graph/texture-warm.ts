@@ -16,13 +16,14 @@
  * Frames that copy the cached layer (panning, most frames) only pay a check.
  */
 import type { Core } from 'cytoscape';
-import { canvasRenderer, ELEMENT_TEXTURES, LAYERS, layerLevel, type Box, type ElementTextureCache, type InternalEle } from './cytoscape-internals.js';
+import { canvasRenderer, ELEMENT_TEXTURES, LAYERS, layerLevel, type ElementTextureCache, type InternalEle } from './cytoscape-internals.js';
+import { overlaps } from './edge-cover.js';
 
 /** What the warming did, for tests and the benchmark (window.sightlineTextureWarm). */
 export interface TextureWarmStats {
   /** Frames that had to draw elements one by one, and so were warmed. */
   frames: number;
-  /** Bitmaps drawn ahead of those frames (where a coarser one exists, Cytoscape may use it and queue the right one instead, as in the frame). */
+  /** Bitmaps drawn ahead of those frames, at the frame's level. */
   drawn: number;
 }
 
@@ -39,8 +40,6 @@ export function textureLevel(zoom: number, pixelRatio: number): number | null {
   return Math.max(ELEMENT_TEXTURES.minLevel, level) || 0; // (never -0)
 }
 
-const intersects = (a: Box, b: { x1: number; y1: number; x2: number; y2: number }) => a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
-
 /** Installs the warming on a canvas-rendered Cytoscape; returns its stats, or null where the internals are missing (WebGL, another version). */
 export function warmTexturesBeforeFrames(cy: Core): TextureWarmStats | null {
   const r = canvasRenderer(cy);
@@ -53,7 +52,6 @@ export function warmTexturesBeforeFrames(cy: Core): TextureWarmStats | null {
   if (!usable(bodies) || !usable(labels) || !usable(sourceLabels) || !usable(targetLabels)) return null;
   const nodeCaches = [bodies!, labels!];
   const edgeCaches = [labels!, sourceLabels!, targetLabels!]; // an edge's body is a path, never a bitmap
-  const isLabel = (cache: ElementTextureCache) => cache !== bodies;
   const zSorted = r.getCachedZSortedEles.bind(r);
   const pixelRatio = r.getPixelRatio.bind(r);
   const levelIsComplete = layers.levelIsComplete.bind(layers);
@@ -67,8 +65,8 @@ export function warmTexturesBeforeFrames(cy: Core): TextureWarmStats | null {
 
   const labelsShown = r.eleTextBiggerThanMin?.bind(r);
   // Checks ordered cheapest first: most elements have their bitmap, or no label to draw at this zoom.
-  const warm = (cache: ElementTextureCache, isLabel: boolean, ele: InternalEle, level: number, ratio: number): void => {
-    if (isLabel && labelsShown && !labelsShown(ele, 2 ** level)) return;
+  const warm = (cache: ElementTextureCache, ele: InternalEle, level: number, ratio: number): void => {
+    if (cache !== bodies && labelsShown && !labelsShown(ele, 2 ** level)) return;
     const bb = cache.getBoundingBox(ele);
     if (!bb || bb.w === 0 || bb.h === 0) return;
     if (cache.lookup!.get(ele, level)) return;
@@ -85,8 +83,8 @@ export function warmTexturesBeforeFrames(cy: Core): TextureWarmStats | null {
     const extent = cy.extent();
     for (let i = 0; i < eles.length; i++) {
       const ele = eles[i]!;
-      if (!ele.visible() || !intersects(ele.boundingBox(), extent)) continue;
-      for (const cache of ele.isEdge() ? edgeCaches : nodeCaches) warm(cache, isLabel(cache), ele, level, ratio);
+      if (!ele.visible() || !overlaps(ele.boundingBox(), extent)) continue;
+      for (const cache of ele.isEdge() ? edgeCaches : nodeCaches) warm(cache, ele, level, ratio);
     }
   };
 
