@@ -172,7 +172,18 @@ describe('the explorer: small changes repainted into the cached layer (headless 
     const before = await captureFromLayer(page);
     const s0 = await stats(page);
     // A grid layout (other rows and columns than the scene's) of the 1,200 actors, moved in steps.
-    await page.evaluate(() => window.sightline!.relayout('grid').then(() => undefined));
+    const grabbable = await page.evaluate(async () => {
+      const cy = window.cy!;
+      const seen = new Set<boolean>();
+      const watch = () => seen.add(cy.autoungrabify());
+      cy.on('render', watch); // every frame between the steps
+      await window.sightline!.relayout('grid');
+      cy.off('render', watch);
+      return { during: [...seen], after: cy.autoungrabify() };
+    });
+    // Nothing can be picked up while the canvas shows where the actors were; afterwards everything can.
+    expect(grabbable.during).toContain(true);
+    expect(grabbable.after).toBe(false);
     await settleCanvas(page);
     const after = await captureFromLayer(page);
     const s1 = await stats(page);
