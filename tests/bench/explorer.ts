@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- explorer [--sizes=1000,5000,20000] [--pan-ms=3000] [--relayout-sizes=1000,5000]`: the explorer's canvas at
+ * `npm run bench -- explorer [--sizes=1000,5000,20000] [--pan-ms=3000] [--relayout-sizes=1000,5000] [--relayout-runs=3]`: the explorer's canvas at
  * scale, in headless Chromium on this machine, side by side with a bare Cytoscape page.
  *
  * For each size a scene is generated (seeded): N actors on a jittered grid with ~2 relationships
@@ -23,7 +23,8 @@
  * layout worker, and on pages with one part switched off by the URL (`?layout-thread=main`: on the
  * main thread; `?texture-warm=off`: element bitmaps left to the frames that draw; plus
  * `layer-patch=off`: every node moved in one batch): wall time and the longest gap between two
- * frames until 1.5 s after it (how long the page froze).
+ * frames until 1.5 s after it (how long the page froze); `--relayout-runs` times each, the four pages
+ * taking turns, medians reported.
  * Results: tests/bench/results/explorer.{json,md}.
  */
 import { createReadStream } from 'node:fs';
@@ -237,12 +238,20 @@ interface SizeResult {
   /** The same expansions with the repaint off (`?layer-patch=off`). */
   expandPlainMs?: number[];
   expandPlainMedianMs?: number;
-  relayout?: RelayoutMeasure;
-  relayoutMain?: RelayoutMeasure;
+  relayout?: RelayoutRuns;
+  /** The same re-layout computed on the main thread (`?layout-thread=main`). */
+  relayoutMain?: RelayoutRuns;
   /** The same re-layout with the element-bitmap warming off (`?texture-warm=off`). */
-  relayoutNoWarm?: RelayoutMeasure;
+  relayoutNoWarm?: RelayoutRuns;
   /** And with the layer held in steps off as well (`?layer-patch=off&texture-warm=off`): every node moved in one batch, drawn Cytoscape's way. */
-  relayoutOneBatch?: RelayoutMeasure;
+  relayoutOneBatch?: RelayoutRuns;
+}
+
+/** One page's re-layouts, each on a fresh page with the same scene, and their medians. */
+interface RelayoutRuns {
+  runs: RelayoutMeasure[];
+  medianMs: number;
+  medianWorstGapMs: number;
 }
 
 interface RelayoutMeasure {
@@ -312,6 +321,34 @@ async function measureExpansions(page: Page, scene: GraphElements): Promise<Expa
   return { ms, layerPatch };
 }
 
+/**
+ * The re-layout on the explorer and on three baselines, each the same page with one part switched
+ * off by its URL: the layout computed on the main thread (the page before the layout worker); the
+ * element bitmaps left to the frames that draw (`?texture-warm=off`, Cytoscape's own way); and that
+ * with every node moved in one batch as well (layer-patch's holdLayer is off with it). Each run on a
+ * fresh page holding the scene as loaded; the four take turns, `runs` times, so a noisy minute on
+ * this shared machine does not fall on one of them only.
+ */
+async function measureRelayouts(browser: Browser, baseUrl: string, scene: GraphElements, errors: string[], runs: number) {
+  const pages = { relayout: '/', relayoutMain: '/?layout-thread=main', relayoutNoWarm: '/?texture-warm=off', relayoutOneBatch: '/?layer-patch=off&texture-warm=off' };
+  const measured = new Map<keyof typeof pages, RelayoutMeasure[]>();
+  for (let run = 0; run < runs; run++) {
+    for (const [key, path] of Object.entries(pages) as [keyof typeof pages, string][]) {
+      const page = await baselinePage(browser, `${baseUrl}${path}`, scene, errors, false);
+      const m = await measureRelayout(page);
+      await page.close();
+      if (m.moved !== m.nodes) throw new Error(`bench/explorer: the re-layout on ${path} moved ${m.moved} of ${m.nodes} nodes`);
+      measured.set(key, [...(measured.get(key) ?? []), m]);
+    }
+  }
+  const summary = (ms: RelayoutMeasure[]): RelayoutRuns => ({
+    runs: ms.map((m) => ({ ...m, ms: round1(m.ms), worstGapMs: round1(m.worstGapMs) })),
+    medianMs: round1(median(ms.map((m) => m.ms))),
+    medianWorstGapMs: round1(median(ms.map((m) => m.worstGapMs))),
+  });
+  return Object.fromEntries([...measured].map(([key, ms]) => [key, summary(ms)])) as Record<keyof typeof pages, RelayoutRuns>;
+}
+
 /** Another explorer page (its URL turns one feature off: a baseline) with the same scene on its canvas, fitted to it or not. */
 async function baselinePage(browser: Browser, url: string, scene: GraphElements, errors: string[], fit: boolean): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
@@ -328,7 +365,7 @@ async function baselinePage(browser: Browser, url: string, scene: GraphElements,
   return page;
 }
 
-async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphElements, panMs: number, extra: { expand: boolean; relayout: boolean }) {
+async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphElements, panMs: number, extra: { expand: boolean; relayout: boolean; relayoutRuns: number }) {
   const page = await browser.newPage({ viewport: VIEWPORT });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -348,7 +385,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
   if (box.nodes !== scene.nodes.length) throw new Error(`bench/explorer: the explorer shows ${box.nodes} nodes, expected ${scene.nodes.length}`);
   const settleMs = await settle(page, 'cy');
   const pan = await dragFps(page, '#cy', panMs, 'cy');
-  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expand?: Expansions; expandPlain?: Expansions; relayout?: RelayoutMeasure; relayoutMain?: RelayoutMeasure; relayoutNoWarm?: RelayoutMeasure; relayoutOneBatch?: RelayoutMeasure; box: typeof box } = { firstRenderMs, settleMs, pan, box };
+  const out: { firstRenderMs: number; settleMs: number; pan: PanMeasure; expand?: Expansions; expandPlain?: Expansions; relayout?: RelayoutRuns; relayoutMain?: RelayoutRuns; relayoutNoWarm?: RelayoutRuns; relayoutOneBatch?: RelayoutRuns; box: typeof box } = { firstRenderMs, settleMs, pan, box };
   if (extra.expand) {
     out.expand = await measureExpansions(page, scene);
     // The same expansions with the cached-layer repaint off (`?layer-patch=off`: Cytoscape redraws
@@ -358,24 +395,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, scene: GraphEl
     out.expandPlain = await measureExpansions(plain, scene);
     await plain.close();
   }
-  if (extra.relayout) {
-    // Each re-layout on a fresh page holding the scene as loaded (this page has grown by the expansions).
-    const fresh = await baselinePage(browser, `${baseUrl}/`, scene, errors, false);
-    out.relayout = await measureRelayout(fresh);
-    await fresh.close();
-    // The same re-layout computed on the main thread (the page as it was before the layout worker), same scene.
-    const main = await baselinePage(browser, `${baseUrl}/?layout-thread=main`, scene, errors, false);
-    out.relayoutMain = await measureRelayout(main);
-    await main.close();
-    // And with the element bitmaps left to the frames that draw (`?texture-warm=off`, Cytoscape's own way), same scene.
-    const noWarm = await baselinePage(browser, `${baseUrl}/?texture-warm=off`, scene, errors, false);
-    out.relayoutNoWarm = await measureRelayout(noWarm);
-    await noWarm.close();
-    // And without the held layer either: every node moved in one batch (layer-patch's holdLayer is off with it), same scene.
-    const oneBatch = await baselinePage(browser, `${baseUrl}/?layer-patch=off&texture-warm=off`, scene, errors, false);
-    out.relayoutOneBatch = await measureRelayout(oneBatch);
-    await oneBatch.close();
-  }
+  if (extra.relayout) Object.assign(out, await measureRelayouts(browser, baseUrl, scene, errors, extra.relayoutRuns));
   if (errors.length > 0) throw new Error(`bench/explorer: page errors: ${errors.join('; ')}`);
   await page.close();
   return out;
@@ -409,6 +429,7 @@ export async function runExplorerBench(args: string[]): Promise<void> {
   const sizes = (arg('sizes') ?? '1000,5000,20000').split(',').map(Number);
   const panMs = Number(arg('pan-ms') ?? 3000);
   const relayoutSizes = (arg('relayout-sizes') ?? '1000,5000').split(',').map(Number);
+  const relayoutRuns = Number(arg('relayout-runs') ?? 3);
   await ensureWebBuild(createLogger('warn'));
   const { url, server } = await serveDist();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -418,7 +439,7 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     for (const n of sizes) {
       const scene = generateScene(n);
       console.log(`explorer bench: ${n} nodes, ${scene.edges.length} edges`);
-      const ex = await measureExplorer(browser, url, scene, panMs, { expand: n === 5000, relayout: relayoutSizes.includes(n) });
+      const ex = await measureExplorer(browser, url, scene, panMs, { expand: n === 5000, relayout: relayoutSizes.includes(n), relayoutRuns });
       renderer = ex.box.renderer;
       const bare = await measureBare(browser, scene, ex.box, panMs);
       const row = (m: { firstRenderMs: number; settleMs: number; pan: PanMeasure }): PanRow => ({
@@ -473,11 +494,17 @@ export async function runExplorerBench(args: string[]): Promise<void> {
     '',
     ...(relayouts.length > 0
       ? [
-          `Full fcose re-layout ("Re-layout"; draft quality above 1,000 actors, default up to it): wall time until the moved scene is drawn, and the longest frame from the call until ${RELAYOUT_TAIL_MS / 1000} s after it (the page frozen). Explorer (layout in a worker; actors moved in steps under the held layer; element bitmaps drawn before the frame that needs them) vs. the same page with one part switched off by its URL, same scene, same run: computing on the main thread (\`?layout-thread=main\`); leaving bitmaps to the frames that draw (\`?texture-warm=off\`, Cytoscape's own way); and that plus every actor moved in one batch (\`?layer-patch=off&texture-warm=off\`, as the page did before both):`,
+          `Full fcose re-layout ("Re-layout"; draft quality above 1,000 actors, default up to it): wall time until the moved scene is drawn, and the longest frame from the call until ${RELAYOUT_TAIL_MS / 1000} s after it (the page frozen); medians of ${relayouts[0]!.relayout!.runs.length} runs each, every run on a fresh page with the same scene, the four pages taking turns, every run moving every actor (checked); each run's longest frame in brackets. Explorer (layout in a worker; actors moved in steps under the held layer; element bitmaps drawn before the frame that needs them) vs. the same page with one part switched off by its URL, same scene, same run: computing on the main thread (\`?layout-thread=main\`); leaving bitmaps to the frames that draw (\`?texture-warm=off\`, Cytoscape's own way); and that plus every actor moved in one batch (\`?layer-patch=off&texture-warm=off\`, as the page did before both):`,
           '',
-          '| Actors | Explorer: wall time | Explorer: longest frame | Main thread: wall / longest frame | Bitmaps in the frame: wall / longest frame | One batch: wall / longest frame | Nodes moved |',
-          '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-          ...relayouts.map((r) => `| ${r.relayout!.nodes.toLocaleString('en')} | ${Math.round(r.relayout!.ms)} ms | **${Math.round(r.relayout!.worstGapMs)} ms** | ${Math.round(r.relayoutMain!.ms)} / ${Math.round(r.relayoutMain!.worstGapMs)} ms | ${Math.round(r.relayoutNoWarm!.ms)} / ${Math.round(r.relayoutNoWarm!.worstGapMs)} ms | ${Math.round(r.relayoutOneBatch!.ms)} / ${Math.round(r.relayoutOneBatch!.worstGapMs)} ms | ${[r.relayout, r.relayoutMain, r.relayoutNoWarm, r.relayoutOneBatch].map((m) => m!.moved).join(' / ')} |`),
+          '| Actors | Explorer: wall / longest frame | Main thread: wall / longest frame | Bitmaps in the frame: wall / longest frame | One batch: wall / longest frame |',
+          '| ---: | ---: | ---: | ---: | ---: |',
+          ...relayouts.map((r) => {
+            const cell = (m: RelayoutRuns, bold = false) => {
+              const gap = `${Math.round(m.medianWorstGapMs)} ms`;
+              return `${Math.round(m.medianMs)} / ${bold ? `**${gap}**` : gap} (${m.runs.map((x) => Math.round(x.worstGapMs)).join(', ')})`;
+            };
+            return `| ${r.relayout!.runs[0]!.nodes.toLocaleString('en')} | ${cell(r.relayout!, true)} | ${cell(r.relayoutMain!)} | ${cell(r.relayoutNoWarm!)} | ${cell(r.relayoutOneBatch!)} |`;
+          }),
         ]
       : []),
   ]
