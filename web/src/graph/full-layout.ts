@@ -26,20 +26,14 @@ function nextFrame(): Promise<void> {
  * between show the canvas as it was while Cytoscape measures the moved nodes and their edges, and the
  * whole canvas is drawn once at the end. Each edge is restyled for the new zoom with the step that
  * moves its nodes (graph/zoom-styles.ts), not in a pass of its own. Where the layer cannot be held,
- * everything moves in one batch. The canvas takes no pointer input while the layer is held. Resolves
- * false when a newer layout started meanwhile (it moves the nodes from wherever they are).
+ * everything moves in one batch. Resolves false when a newer layout started meanwhile (it moves the
+ * nodes from wherever they are).
  */
 async function applyInSteps(cy: Core, target: ReadonlyMap<string, Position>, seq: number): Promise<boolean> {
   const nodes = cy.nodes().filter((n) => target.has(n.id()));
   const restyle = takeZoomRestyle(cy);
   const unstyled = new Set(restyle ? cy.edges().map((e) => e.id()) : []);
   const release = holdLayer(cy);
-  // While the held layer shows the old picture, the canvas takes no pointer input: a click, a
-  // double-click, a hover or a drag would reach whatever actor has already moved under the pointer,
-  // unseen.
-  const container = release ? cy.container() : null;
-  const pointerEvents = container?.style.pointerEvents ?? '';
-  if (container) container.style.pointerEvents = 'none';
   try {
     let step = release ? DEFAULTS.layoutApplyFirstStep : nodes.length;
     for (let from = 0; from < nodes.length; ) {
@@ -71,7 +65,6 @@ async function applyInSteps(cy: Core, target: ReadonlyMap<string, Position>, seq
     // Cut short by a newer layout: the edges not restyled yet are now (the newer one will not).
     if (unstyled.size > 0) restyleEdges(cy.edges().filter((e) => unstyled.has(e.id())));
     release?.();
-    if (container) container.style.pointerEvents = pointerEvents;
   }
 }
 

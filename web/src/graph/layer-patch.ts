@@ -91,8 +91,10 @@ const holds = new WeakMap<Core, () => () => void>();
  * re-layout applied in steps, graph/full-layout.ts): those frames keep copying the layer, showing
  * the canvas as it was, instead of each drawing every element one by one (~0.3 s each at 5k
  * actors) while Cytoscape's per-element calculations are spread over them. The returned function
- * releases it: everything changed meanwhile is then redrawn once. Null where the patcher is not
- * installed (`?layer-patch=off`, other renderers): the caller should then change everything at once.
+ * releases it: everything changed meanwhile is then redrawn once. While held, the canvas takes no
+ * pointer input: a click, a hover or a drag would reach whatever element has moved under the
+ * pointer, unseen. Null where the patcher is not installed (`?layer-patch=off`, other renderers):
+ * the caller should then change everything at once.
  */
 export function holdLayer(cy: Core): (() => void) | null {
   return holds.get(cy)?.() ?? null;
@@ -174,9 +176,13 @@ export function patchLayerOnChange(cy: Core): LayerPatchStats | null {
     if (holding) return () => undefined; // already held: the outer holder releases
     holding = true;
     stats.held++;
+    const container = cy.container();
+    const pointerEvents = container?.style.pointerEvents ?? '';
+    if (container) container.style.pointerEvents = 'none';
     return () => {
       if (!holding) return;
       holding = false;
+      if (container) container.style.pointerEvents = pointerEvents;
       const eles = held;
       held = [];
       heldSet.clear();
